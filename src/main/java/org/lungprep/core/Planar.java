@@ -1,0 +1,105 @@
+package org.lungprep.core;
+
+import net.imglib2.Cursor;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.img.basictypeaccess.array.IntArray;
+import net.imglib2.img.basictypeaccess.array.ShortArray;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.img.planar.PlanarImgs;
+import net.imglib2.loops.LoopBuilder;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.IntType;
+import net.imglib2.type.numeric.integer.ShortType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
+
+/**
+ * The project's storage layout: a {@link PlanarImg}, one primitive array per z slice, like an
+ * ImageJ stack. Algorithms get direct array access through {@link #plane}; other images are
+ * copied into this layout by the {@code copyOf…} methods.
+ */
+public final class Planar {
+
+	private Planar() { }
+
+	/** @return a zeroed int16 planar image (x, y, z) */
+	public static PlanarImg<ShortType, ShortArray> shorts(final long... dims) { return PlanarImgs.shorts(dims); }
+
+	/** @return a zeroed uint8 planar image (x, y, z) */
+	public static PlanarImg<UnsignedByteType, ByteArray> unsignedBytes(final long... dims) { return PlanarImgs.unsignedBytes(dims); }
+
+	/** @return a zeroed float32 planar image (x, y, z) */
+	public static PlanarImg<FloatType, FloatArray> floats(final long... dims) { return PlanarImgs.floats(dims); }
+
+	/** @return a zeroed int32 planar image (x, y, z) */
+	public static PlanarImg<IntType, IntArray> ints(final long... dims) { return PlanarImgs.ints(dims); }
+
+	/**
+	 * The backing array of slice {@code z} (no copy).
+	 *
+	 * @param <A> the array access type, e.g. {@link ShortArray}
+	 * @return the primitive array, e.g. {@code short[]}, x fastest
+	 */
+	@SuppressWarnings("unchecked")
+	public static <A> A plane(final PlanarImg<?, ?> img, final int z) {
+		return (A) ((net.imglib2.img.basictypeaccess.array.ArrayDataAccess<?>) img.getPlane(z)).getCurrentStorageArray();
+	}
+
+	/** @return the image itself when it is a short planar image, else a planar copy */
+	@SuppressWarnings("unchecked")
+	public static PlanarImg<ShortType, ShortArray> copyOfShorts(final RandomAccessibleInterval<? extends RealType<?>> src) {
+		final PlanarImg<ShortType, ShortArray> out = shorts(src.dimensionsAsLongArray());
+		copy((RandomAccessibleInterval) src, out);
+		return out;
+	}
+
+	/** @return the image as a short planar image: itself when it already is one, else a copy */
+	@SuppressWarnings("unchecked")
+	public static PlanarImg<ShortType, ShortArray> asShorts(final RandomAccessibleInterval<? extends RealType<?>> src) {
+		if (src instanceof PlanarImg && ((PlanarImg<?, ?>) src).firstElement() instanceof ShortType && zeroMin(src))
+			return (PlanarImg<ShortType, ShortArray>) src;
+		return copyOfShorts(src);
+	}
+
+	/** @return the image as a uint8 planar image: itself when it already is one, else a copy */
+	@SuppressWarnings("unchecked")
+	public static PlanarImg<UnsignedByteType, ByteArray> asUnsignedBytes(final RandomAccessibleInterval<? extends RealType<?>> src) {
+		if (src instanceof PlanarImg && ((PlanarImg<?, ?>) src).firstElement() instanceof UnsignedByteType && zeroMin(src))
+			return (PlanarImg<UnsignedByteType, ByteArray>) src;
+		final PlanarImg<UnsignedByteType, ByteArray> out = unsignedBytes(src.dimensionsAsLongArray());
+		copy((RandomAccessibleInterval) src, out);
+		return out;
+	}
+
+	/** @return the image as a float32 planar image: itself when it already is one, else a copy */
+	@SuppressWarnings("unchecked")
+	public static PlanarImg<FloatType, FloatArray> asFloats(final RandomAccessibleInterval<? extends RealType<?>> src) {
+		if (src instanceof PlanarImg && ((PlanarImg<?, ?>) src).firstElement() instanceof FloatType && zeroMin(src))
+			return (PlanarImg<FloatType, FloatArray>) src;
+		final PlanarImg<FloatType, FloatArray> out = floats(src.dimensionsAsLongArray());
+		copy((RandomAccessibleInterval) src, out);
+		return out;
+	}
+
+	private static boolean zeroMin(final RandomAccessibleInterval<?> src) {
+		for (int d = 0; d < src.numDimensions(); d++)
+			if (src.min(d) != 0) return false;
+		return true;
+	}
+
+	/** Copies real values (with the target type's own conversion) in parallel. */
+	public static <S extends RealType<S>, T extends RealType<T>> void copy(final RandomAccessibleInterval<S> src, final RandomAccessibleInterval<T> dst) {
+		LoopBuilder.setImages(Views.zeroMin(src), dst).multiThreaded().forEachPixel((s, t) -> t.setReal(s.getRealDouble()));
+	}
+
+	/** @return the sum of all values (double), for checks and tests */
+	public static <T extends RealType<T>> double sum(final RandomAccessibleInterval<T> img) {
+		double s = 0;
+		final Cursor<T> c = Views.flatIterable(img).cursor();
+		while (c.hasNext()) s += c.next().getRealDouble();
+		return s;
+	}
+}
