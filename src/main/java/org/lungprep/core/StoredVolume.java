@@ -1,0 +1,76 @@
+package org.lungprep.core;
+
+import java.util.Arrays;
+import java.util.OptionalInt;
+
+import net.imglib2.type.numeric.integer.ShortType;
+
+/**
+ * The hand-off between a reader of stored pixel values (DICOM) and the Hounsfield conversion: the raw stored values of
+ * every slice plus what is needed to rescale them, slice by slice.
+ * <p>
+ * The image holds the 16 stored bits of each pixel (after BitsStored masking and sign extension done by the reader).
+ * When {@link #unsigned()} is true the bits are to be read as {@code v & 0xFFFF}; otherwise as a signed short.
+ * Rescale is per slice (z), because DICOM allows each slice its own RescaleSlope and RescaleIntercept.
+ * Padding values are stored-value units (DICOM PixelPaddingValue and PixelPaddingRangeLimit).
+ */
+public final class StoredVolume {
+
+	private final Volume<ShortType> stored;
+	private final boolean unsigned;
+	private final double[] slopes;
+	private final double[] intercepts;
+	private final OptionalInt paddingValue;
+	private final OptionalInt paddingRangeLimit;
+
+	/**
+	 * @param stored stored values in (x, y, z) with the geometry and info of the series
+	 * @param unsigned whether the stored 16 bits are unsigned (PixelRepresentation 0)
+	 * @param slopes RescaleSlope per slice, length = number of slices
+	 * @param intercepts RescaleIntercept per slice, length = number of slices
+	 * @param paddingValue PixelPaddingValue in stored units, if present
+	 * @param paddingRangeLimit PixelPaddingRangeLimit in stored units, if present
+	 */
+	public StoredVolume(final Volume<ShortType> stored, final boolean unsigned, final double[] slopes, final double[] intercepts,
+		final OptionalInt paddingValue, final OptionalInt paddingRangeLimit)
+	{
+		final int nz = stored.size(2);
+		if (slopes.length != nz || intercepts.length != nz) throw new IllegalArgumentException(
+			"need one slope and intercept per slice (" + nz + "), got " + slopes.length + " and " + intercepts.length);
+		for (int z = 0; z < nz; z++)
+			if (!Double.isFinite(slopes[z]) || slopes[z] == 0 || !Double.isFinite(intercepts[z])) throw new IllegalArgumentException(
+				"invalid rescale at slice " + z + ": slope " + slopes[z] + ", intercept " + intercepts[z]);
+		this.stored = stored;
+		this.unsigned = unsigned;
+		this.slopes = slopes.clone();
+		this.intercepts = intercepts.clone();
+		this.paddingValue = paddingValue;
+		this.paddingRangeLimit = paddingRangeLimit;
+	}
+
+	/** @return stored values with geometry and info */
+	public Volume<ShortType> stored() { return stored; }
+
+	/** @return whether the stored bits are unsigned */
+	public boolean unsigned() { return unsigned; }
+
+	/** @return RescaleSlope of slice z */
+	public double slope(final int z) { return slopes[z]; }
+
+	/** @return RescaleIntercept of slice z */
+	public double intercept(final int z) { return intercepts[z]; }
+
+	/** @return PixelPaddingValue in stored units, if the series declares one */
+	public OptionalInt paddingValue() { return paddingValue; }
+
+	/** @return PixelPaddingRangeLimit in stored units, if the series declares one */
+	public OptionalInt paddingRangeLimit() { return paddingRangeLimit; }
+
+	/** @return whether every slice has slope 1 */
+	public boolean unitSlopes() { return Arrays.stream(slopes).allMatch(s -> s == 1.0); }
+
+	@Override
+	public String toString() {
+		return "StoredVolume[" + stored + (unsigned ? ", unsigned" : ", signed") + ", padding " + paddingValue + "]";
+	}
+}
