@@ -1,0 +1,85 @@
+package org.lungprep.hu;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+import org.lungprep.core.ProgressListener;
+import org.lungprep.core.StoredVolume;
+import org.lungprep.core.Volume;
+
+import net.imglib2.img.basictypeaccess.array.ShortArray;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.parallel.Parallelization;
+import net.imglib2.type.numeric.integer.ShortType;
+
+/**
+ * Stored DICOM values to Hounsfield units, slice by slice: {@code HU = slope * stored + intercept} with each slice's own
+ * RescaleSlope/RescaleIntercept, rounded to the nearest integer (fractional slopes) and clamped to the int16 range;
+ * padding becomes air. The conversion happens in place on the slice arrays (the stored volume's image becomes the HU
+ * image), so loading needs no second copy of the data.
+ */
+public final class HounsfieldConverter {
+
+	/** The raw value GE scanners (and the tutorial's data) store outside the scan circle. */
+	public static final int GE_PADDING = -2000;
+
+	private HounsfieldConverter() { }
+
+	/**
+	 * @param stored stored values and rescale (its image is overwritten with HU)
+	 * @param options padding handling
+	 * @param progress progress and cancellation
+	 * @return the HU volume (same image, geometry and info)
+	 */
+	public static Volume<ShortType> toHu(final StoredVolume stored, final HuOptions options, final ProgressListener progress) {
+		final Volume<ShortType> v = stored.stored();
+		final PlanarImg<ShortType, ShortArray> img = (PlanarImg<ShortType, ShortArray>) v.image();
+		final int nz = v.size(2);
+		final List<Integer> zs = new ArrayList<>(nz);
+		for (int z = 0; z < nz; z++)
+			zs.add(z);
+		final int[] padding = paddingRange(stored);
+		Parallelization.getTaskExecutor().forEach(zs, z -> convert(img.getPlane(z).getCurrentStorageArray(), stored.unsigned(), stored.slope(z),
+			stored.intercept(z), padding, options));
+		progress.progress("hounsfield units", 1);
+		return v;
+	}
+
+	/** @return {lo, hi} of the padding range in stored units, or null when the series declares no padding */
+	static int[] paddingRange(final StoredVolume s) {
+		final OptionalInt pv = s.paddingValue();
+		if (pv.isEmpty()) return null;
+		final int a = pv.getAsInt();
+		final int b = s.paddingRangeLimit().isPresent() ? s.paddingRangeLimit().getAsInt() : a;
+		return new int[] { Math.min(a, b), Math.max(a, b) };
+	}
+
+	/** Converts one slice in place. */
+	static void convert(final short[] px, final boolean unsigned, final double slope, final double intercept, final int[] padding,
+		final HuOptions options)
+	{
+		final short air = options.paddingHu();
+		final boolean tutorial = options.tutorialPadding();
+		final boolean integral = slope == 1 && intercept == Math.rint(intercept);
+		final int icpt = (int) intercept;
+		final int lo = padding == null || tutorial ? Integer.MAX_VALUE : padding[0];
+		final int hi = padding == null || tutorial ? Integer.MIN_VALUE : padding[1];
+		for (int i = 0; i < px.length; i++) {
+			int v = unsigned ? px[i] & 0xFFFF : px[i];
+			if (v == GE_PADDING && !unsigned) {
+				if (!tutorial) {
+					px[i] = air;
+					continue;
+				}
+				v = 0;
+			}
+			else if (v >= lo && v <= hi) {
+				px[i] = air;
+				continue;
+			}
+			final long hu = integral ? (long) v + icpt : Math.round(slope * v + intercept);
+			px[i] = (short) (hu < Short.MIN_VALUE ? Short.MIN_VALUE : hu > Short.MAX_VALUE ? Short.MAX_VALUE : hu);
+		}
+	}
+}

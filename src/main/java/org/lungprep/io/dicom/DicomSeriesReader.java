@@ -1,0 +1,153 @@
+package org.lungprep.io.dicom;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.lungprep.core.Planar;
+import org.lungprep.core.ProgressListener;
+import org.lungprep.core.StoredVolume;
+import org.lungprep.core.Volume;
+import org.lungprep.core.VolumeIOException;
+import org.lungprep.core.VolumeInfo;
+import org.lungprep.io.dicom.codec.FrameDecoder;
+import org.lungprep.io.dicom.codec.FrameFormat;
+import org.lungprep.io.dicom.codec.PixelDecoders;
+
+import net.imglib2.img.basictypeaccess.array.ShortArray;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.parallel.Parallelization;
+import net.imglib2.type.numeric.integer.ShortType;
+
+/**
+ * Reads the pixels of a {@link DicomSeries} into a {@link StoredVolume}: slices ordered along the normal, geometry from
+ * the positions, stored values with BitsStored masking and sign extension, per-slice rescale kept for the Hounsfield
+ * conversion. Files are read in parallel, each straight into its slice array.
+ */
+public final class DicomSeriesReader {
+
+	private DicomSeriesReader() { }
+
+	/**
+	 * @param series the series (from {@link DicomScanner})
+	 * @param options reading options
+	 * @param progress progress and cancellation
+	 * @return stored values with geometry, source metadata and warnings
+	 * @throws VolumeIOException naming the file when a slice cannot be read or does not fit the series
+	 */
+	public static StoredVolume read(final DicomSeries series, final DicomReadOptions options, final ProgressListener progress)
+		throws VolumeIOException
+	{
+		final SeriesGeometry g = series.geometry();
+		final List<SliceHeader> slices = g.sorted;
+		final SliceHeader first = slices.get(0);
+		final int nx = first.columns, ny = first.rows, nz = slices.size();
+		final List<String> warnings = new ArrayList<>(g.warnings);
+		for (final SliceHeader s : slices) {
+			if (s.columns != nx || s.rows != ny) throw new VolumeIOException(s.file, "image size " + s.columns + "x" + s.rows + " differs from the series' " + nx + "x" + ny);
+			if (s.signed != first.signed) throw new VolumeIOException(s.file, "PixelRepresentation differs from the rest of the series");
+		}
+		final PlanarImg<ShortType, ShortArray> img = Planar.shorts(nx, ny, nz);
+		final double[] slopes = new double[nz], intercepts = new double[nz];
+		// Slices of one multi-frame file are read from one parse of that file.
+		final Map<Path, List<Integer>> byFile = new HashMap<>();
+		for (int z = 0; z < nz; z++) {
+			byFile.computeIfAbsent(slices.get(z).file, k -> new ArrayList<>()).add(z);
+			slopes[z] = slices.get(z).slope;
+			intercepts[z] = slices.get(z).intercept;
+		}
+		final List<Path> files = new ArrayList<>(byFile.keySet());
+		final AtomicInteger done = new AtomicInteger();
+		final VolumeIOException[] error = { null };
+		Parallelization.getTaskExecutor().forEach(files, file -> {
+			if (error[0] != null || progress.isCancelled()) return;
+			try {
+				final DicomFile f = DicomParser.parse(file, false);
+				List<byte[]> frames = null;
+				for (final int z : byFile.get(file)) {
+					final SliceHeader h = slices.get(z);
+					final short[] dst = Planar.plane(img, z);
+					if (f.encapsulated()) {
+						if (frames == null) frames = f.frames(h.frameCount);
+						decode(f, h, frames.get(h.frame), dst);
+					}
+					else copyNative(f, h, dst);
+					normalizeBits(h, dst);
+				}
+			}
+			catch (final VolumeIOException e) {
+				synchronized (error) {
+					if (error[0] == null) error[0] = e;
+				}
+			}
+			progress.progress("reading slices", done.incrementAndGet() / (double) files.size());
+		});
+		if (error[0] != null) throw error[0];
+		progress.checkCancelled();
+		final Set<String> ts = new LinkedHashSet<>();
+		for (final SliceHeader s : slices)
+			ts.add(s.transferSyntax);
+		VolumeInfo info = new VolumeInfo(series.files().size() == 1 ? first.file.toString() : first.file.getParent() == null ? "" : first.file.getParent().toString(),
+			first.seriesUid, first.patientId, first.modality, first.description, warnings, Map.of());
+		info = info.withExtra("transfer_syntaxes", String.join(",", ts)).withExtra("series_number", first.seriesNumber)
+			.withExtra("gantry_tilt_degrees", String.valueOf(Math.round(g.tiltDegrees * 100) / 100.0));
+		final Volume<ShortType> v = new Volume<>(img, g.geometry, info);
+		final OptionalInt pad = first.paddingValue == null ? OptionalInt.empty() : OptionalInt.of(first.paddingValue);
+		final OptionalInt limit = first.paddingRangeLimit == null ? OptionalInt.empty() : OptionalInt.of(first.paddingRangeLimit);
+		return new StoredVolume(v, !first.signed, slopes, intercepts, pad, limit);
+	}
+
+	private static void copyNative(final DicomFile f, final SliceHeader h, final short[] dst) throws VolumeIOException {
+		final int n = dst.length;
+		final int bytesPerPixel = h.bitsAllocated / 8;
+		final long frameBytes = (long) n * bytesPerPixel;
+		final long start = f.pixelOffset + frameBytes * h.frame;
+		final long needed = frameBytes * h.frameCount;
+		if (f.pixelLength < needed) {
+			throw new VolumeIOException(f.path(), (f.pixelTruncated ? "pixel data truncated: " : "pixel data too short: ") + "expected " + needed + " bytes for "
+				+ h.frameCount + " frame(s) of " + h.columns + "x" + h.rows + "x" + h.bitsAllocated + " bit, found " + f.pixelLength);
+		}
+		final boolean big = TransferSyntax.EXPLICIT_BE.uid().equals(f.transferSyntaxUid());
+		if (bytesPerPixel == 2) {
+			ByteBuffer.wrap(f.buf, (int) start, (int) frameBytes).order(big ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(dst);
+		}
+		else {
+			final byte[] b = f.buf;
+			final int o = (int) start;
+			for (int i = 0; i < n; i++)
+				dst[i] = (short) (h.signed ? b[o + i] : b[o + i] & 0xff);
+		}
+	}
+
+	private static void decode(final DicomFile f, final SliceHeader h, final byte[] frame, final short[] dst) throws VolumeIOException {
+		final FrameDecoder decoder = PixelDecoders.forTransferSyntax(f.transferSyntaxUid()).orElseThrow(() -> new VolumeIOException(f.path(),
+			"compressed pixel data in " + TransferSyntax.describe(f.transferSyntaxUid()) + " cannot be decoded by this version of LungPrep"));
+		final short[] px = decoder.decode(frame, new FrameFormat(h.rows, h.columns, h.bitsAllocated, h.bitsStored, h.signed, h.samplesPerPixel, 0), f.path());
+		if (px.length != dst.length) throw new VolumeIOException(f.path(), "decoded frame has " + px.length + " pixels, expected " + dst.length);
+		System.arraycopy(px, 0, dst, 0, dst.length);
+	}
+
+	/** Keeps the BitsStored low bits; sign-extends them for signed data (bits above HighBit may hold overlays). */
+	private static void normalizeBits(final SliceHeader h, final short[] px) {
+		final int bits = h.bitsStored;
+		if (bits >= 16 || (h.bitsAllocated == 8 && bits == 8)) return;
+		final int mask = (1 << bits) - 1;
+		if (h.signed) {
+			final int shift = 32 - bits;
+			for (int i = 0; i < px.length; i++)
+				px[i] = (short) ((px[i] << shift) >> shift);
+		}
+		else {
+			for (int i = 0; i < px.length; i++)
+				px[i] = (short) (px[i] & mask);
+		}
+	}
+}
