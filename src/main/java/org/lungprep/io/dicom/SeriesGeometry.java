@@ -94,7 +94,7 @@ final class SeriesGeometry {
 			tilt = Math.toDegrees(Math.atan2(perp, Math.abs(a)));
 			if (tilt > 0.05) warnings.add(String.format(Locale.ROOT,
 				"gantry tilt %.2f degrees: slice positions move within the slice plane, so the stack is sheared; geometry kept orthogonal along the slice normal, "
-					+ "positions in the volume are off by up to %.1f mm at the ends (use tilt correction to resample)",
+					+ "positions in the volume are off by up to %.1f mm at the ends",
 				tilt, perp));
 		}
 		else if (first.gantryTilt != 0) warnings.add(String.format(Locale.ROOT, "GantryDetectorTilt %.2f degrees", first.gantryTilt));

@@ -1,0 +1,87 @@
+package org.lungprep.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import org.lungprep.core.Volume;
+import org.lungprep.io.npy.NpyIO;
+import org.lungprep.io.tiff.ImageJTiffWriter;
+import org.lungprep.pipeline.AtomicFiles;
+import org.lungprep.pipeline.CtLoader;
+import org.lungprep.pipeline.LoadOptions;
+
+import net.imglib2.type.numeric.integer.ShortType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code convert <input> <out>}: the HU volume in another format. */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+	description = { "Load a CT as Hounsfield units and write it: .npy (int16, numpy (z, y, x) order) or .tif (ImageJ stack calibrated in mm",
+		"and HU). The file appears complete or not at all." })
+final class ConvertCommand implements Callable<Integer> {
+
+	@Parameters(index = "0", paramLabel = "INPUT", description = "DICOM folder or file, .mhd/.mha, .nii/.nii.gz")
+	Path input;
+
+	@Parameters(index = "1", paramLabel = "OUT", description = "Output file: .npy or .tif")
+	Path out;
+
+	@Option(names = "--series", paramLabel = "UID|NUMBER", description = "Series to load when a folder holds several (default: the one with the most slices).")
+	String series;
+
+	@Option(names = "--recursive", description = "Also scan sub-folders of a DICOM folder.")
+	boolean recursive;
+
+	@Option(names = "--overwrite", description = "Replace an existing output file.")
+	boolean overwrite;
+
+	@Option(names = "--debug", hidden = true, description = "Print stack traces.")
+	boolean debug;
+
+	@Override
+	public Integer call() throws Exception {
+		final String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+		final Writer writer = writerFor(name);
+		if (Files.exists(out) && !overwrite) throw new IOException(out + ": exists (use --overwrite to replace it)");
+		final LoadOptions load = LoadOptions.DEFAULT.withSeries(series).withRecursive(recursive);
+		final Volume<ShortType> hu = CtLoader.load(input, load, new TerminalProgress(System.err, false));
+		final Path parent = out.toAbsolutePath().getParent();
+		Files.createDirectories(parent);
+		// Write into a hidden temporary folder beside the target, then move the file(s) into place.
+		final Path tmp = parent.resolve(".lungprep-convert-" + UUID.randomUUID());
+		Files.createDirectory(tmp);
+		try {
+			final Path t = tmp.resolve(out.getFileName());
+			writer.write(hu, t);
+			try (java.util.stream.Stream<Path> s = Files.list(tmp)) {
+				for (final Path f : (Iterable<Path>) s::iterator) {
+					final Path target = parent.resolve(f.getFileName());
+					if (Files.exists(target) && !overwrite) throw new IOException(target + ": exists (use --overwrite to replace it)");
+					AtomicFiles.move(f, target);
+				}
+			}
+		}
+		finally {
+			AtomicFiles.deleteTree(tmp);
+		}
+		System.out.println(String.format(Locale.ROOT, "wrote %s: HU int16, shape (z,y,x) %s, spacing (z,y,x) %s mm%s", out, Texts.zyx(hu.shapeZyx()),
+			Texts.zyx(hu.spacingZyx()), hu.info().warnings().isEmpty() ? "" : "\nwarnings: " + String.join("; ", hu.info().warnings())));
+		return 0;
+	}
+
+	@FunctionalInterface
+	interface Writer {
+		void write(Volume<ShortType> v, Path p) throws IOException;
+	}
+
+	static Writer writerFor(final String name) {
+		if (name.endsWith(".npy")) return NpyIO::write;
+		if (name.endsWith(".tif") || name.endsWith(".tiff")) return ImageJTiffWriter::write;
+		throw new IllegalArgumentException("unknown output type '" + name + "' (use .npy or .tif)");
+	}
+}
