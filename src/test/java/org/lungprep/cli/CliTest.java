@@ -1,0 +1,159 @@
+package org.lungprep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lungprep.core.Planar;
+import org.lungprep.core.Volume;
+import org.lungprep.io.npy.NpyIO;
+
+import ij.ImagePlus;
+import ij.io.Opener;
+
+/** The command line end to end on a small phantom written as DICOM: exit codes, one-line errors, outputs. */
+class CliTest {
+
+	@TempDir
+	static Path tmp;
+
+	static Path phantom;
+
+	/** Exit code and what went to stdout and stderr. */
+	static final class Run {
+		final int code;
+		final String out;
+		final String err;
+
+		Run(final int code, final String out, final String err) {
+			this.code = code;
+			this.out = out;
+			this.err = err;
+		}
+	}
+
+	static synchronized Run run(final String... args) {
+		final PrintStream oldOut = System.out, oldErr = System.err;
+		final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+		try {
+			System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+			System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+			final int code = Main.run(args);
+			return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+		}
+		finally {
+			System.setOut(oldOut);
+			System.setErr(oldErr);
+		}
+	}
+
+	@BeforeAll
+	static void makePhantom() {
+		phantom = tmp.resolve("phantom");
+		final Run r = run("phantom", phantom.toString(), "--size", "96,80,40", "--spacing", "5,3.5,3.5");
+		assertEquals(0, r.code, r.err);
+		assertTrue(Files.isRegularFile(phantom.resolve("lungs_truth.npy")));
+		assertTrue(r.out.contains("(40, 80, 96)"), r.out);
+	}
+
+	@Test
+	void helpAndVersion() {
+		final Run help = run("--help");
+		assertEquals(0, help.code);
+		for (final String cmd : List.of("info", "convert", "phantom", "demo"))
+			assertTrue(help.out.contains(cmd), "help lists " + cmd + ":\n" + help.out);
+		final Run version = run("--version");
+		assertEquals(0, version.code);
+		assertTrue(version.out.startsWith("LungPrep "), version.out);
+	}
+
+	@Test
+	void infoListsTheSeriesAsTextAndJson() {
+		final Run json = run("info", phantom.resolve("dicom").toString(), "--json");
+		assertEquals(0, json.code, json.err);
+		assertTrue(json.out.contains("\"slices\": 40"), json.out);
+		assertTrue(json.out.contains("Explicit VR Little Endian"), json.out);
+		final Run text = run("info", phantom.resolve("dicom").toString());
+		assertEquals(0, text.code, text.err);
+		assertTrue(text.out.contains("1 series") && text.out.contains("shape_zyx"), text.out);
+	}
+
+	@Test
+	void convertWritesNumpyInZyxOrderAndRefusesToOverwrite() throws IOException {
+		final Path npy = tmp.resolve("convert/hu.npy");
+		final Run r = run("convert", phantom.resolve("dicom").toString(), npy.toString());
+		assertEquals(0, r.code, r.err);
+		final Volume<?> v = NpyIO.read(npy);
+		assertArrayEquals(new long[] { 40, 80, 96 }, v.shapeZyx());
+		final Run again = run("convert", phantom.resolve("dicom").toString(), npy.toString());
+		assertEquals(1, again.code);
+		assertTrue(again.err.startsWith("lungprep: ") && again.err.contains("hu.npy") && again.err.trim().split("\n").length == 1, again.err);
+		assertEquals(0, run("convert", phantom.resolve("dicom").toString(), npy.toString(), "--overwrite").code);
+		try (Stream<Path> s = Files.list(npy.getParent())) {
+			assertEquals(List.of("hu.npy"), s.map(p -> p.getFileName().toString()).collect(Collectors.toList()), "no temporary files left");
+		}
+	}
+
+	@Test
+	void convertWritesATiffImageJReadsInHu() throws IOException {
+		final Path tif = tmp.resolve("convert-tif/hu.tif");
+		assertEquals(0, run("convert", phantom.resolve("dicom").toString(), tif.toString()).code);
+		final ImagePlus imp = new Opener().openImage(tif.toString());
+		assertEquals(40, imp.getStackSize());
+		assertEquals(3.5, imp.getCalibration().pixelWidth, 1e-6);
+		assertEquals(5.0, imp.getCalibration().pixelDepth, 1e-6);
+		final Volume<?> npy = NpyIO.read(writeNpy());
+		@SuppressWarnings({ "unchecked", "rawtypes" })
+		final short[] slice = Planar.plane(Planar.asShorts((net.imglib2.RandomAccessibleInterval) npy.image()), 20);
+		for (int i = 0; i < slice.length; i += 97)
+			assertEquals(slice[i], imp.getCalibration().getCValue(imp.getStack().getProcessor(21).get(i % 96, i / 96)), 1e-9);
+	}
+
+	private static Path writeNpy() {
+		final Path p = tmp.resolve("convert-ref/hu.npy");
+		assertEquals(0, run("convert", phantom.resolve("dicom").toString(), p.toString()).code);
+		return p;
+	}
+
+	@Test
+	void badInputIsOneClearLineAndNothingIsWritten() throws IOException {
+		final Path empty = Files.createDirectories(tmp.resolve("empty"));
+		final Run r = run("convert", empty.toString(), tmp.resolve("never.npy").toString());
+		assertEquals(1, r.code);
+		assertEquals(1, r.err.trim().split("\n").length, r.err);
+		assertTrue(r.err.contains("empty") && r.err.contains("no DICOM image series"), r.err);
+		assertFalse(Files.exists(tmp.resolve("never.npy")));
+		final Run usage = run("convert", phantom.resolve("dicom").toString(), tmp.resolve("x.png").toString());
+		assertEquals(1, usage.code);
+		assertTrue(usage.err.contains("x.png") && usage.err.contains(".npy"), usage.err);
+		final Run missing = run("info");
+		assertEquals(2, missing.code, "usage errors exit with 2");
+		try (Stream<Path> s = Files.list(empty)) {
+			assertEquals(0, s.count(), "nothing written into the input folder");
+		}
+	}
+
+	@Test
+	void demoRunsAndWritesItsOutputs() throws IOException {
+		final Path out = tmp.resolve("demo-out");
+		final Run r = run("demo", "--out", out.toString());
+		assertEquals(0, r.code, r.err);
+		assertTrue(r.out.contains("demo done"), r.out);
+		for (final String f : List.of("hu.npy", "hu.tif", "lungs_truth.npy"))
+			assertTrue(Files.isRegularFile(out.resolve(f)), f);
+	}
+}
