@@ -16,6 +16,23 @@ import net.imglib2.type.numeric.integer.ShortType;
  */
 public final class StoredVolume {
 
+	/**
+	 * Converts the stored values of one slice in place (e.g. to Hounsfield units), given that slice's rescale. Readers
+	 * can apply it to each slice right after decoding it, while it is still in the CPU cache, instead of in a second
+	 * pass over the whole volume.
+	 */
+	@FunctionalInterface
+	public interface SliceConverter {
+		/**
+		 * @param px the slice's stored values, converted in place
+		 * @param unsigned whether the stored bits are unsigned
+		 * @param slope RescaleSlope of the slice
+		 * @param intercept RescaleIntercept of the slice
+		 * @param paddingRange {lo, hi} padding values in stored units, or null
+		 */
+		void convert(short[] px, boolean unsigned, double slope, double intercept, int[] paddingRange);
+	}
+
 	private final Volume<ShortType> stored;
 	private final boolean unsigned;
 	private final double[] slopes;

@@ -46,6 +46,14 @@ public final class HounsfieldConverter {
 		return v;
 	}
 
+	/**
+	 * @param options padding handling
+	 * @return the per-slice conversion, for readers that convert each slice as they decode it
+	 */
+	public static StoredVolume.SliceConverter sliceConverter(final HuOptions options) {
+		return (px, unsigned, slope, intercept, padding) -> convert(px, unsigned, slope, intercept, padding, options);
+	}
+
 	/** @return {lo, hi} of the padding range in stored units, or null when the series declares no padding */
 	static int[] paddingRange(final StoredVolume s) {
 		final OptionalInt pv = s.paddingValue();
@@ -61,8 +69,23 @@ public final class HounsfieldConverter {
 	{
 		final short air = options.paddingHu();
 		final boolean tutorial = options.tutorialPadding();
-		final boolean integral = slope == 1 && intercept == Math.rint(intercept);
+		final boolean integral = slope == 1 && intercept == Math.rint(intercept) && Math.abs(intercept) <= 65536;
 		final int icpt = (int) intercept;
+		if (integral && (padding == null || tutorial)) {
+			// The common case (slope 1, integer intercept): tight loops the JIT can vectorize.
+			if (unsigned) {
+				for (int i = 0; i < px.length; i++)
+					px[i] = clamp((px[i] & 0xFFFF) + icpt);
+			}
+			else {
+				final int padTo = tutorial ? clamp(icpt) : air;
+				for (int i = 0; i < px.length; i++) {
+					final int v = px[i];
+					px[i] = v == GE_PADDING ? (short) padTo : clamp(v + icpt);
+				}
+			}
+			return;
+		}
 		final int lo = padding == null || tutorial ? Integer.MAX_VALUE : padding[0];
 		final int hi = padding == null || tutorial ? Integer.MIN_VALUE : padding[1];
 		for (int i = 0; i < px.length; i++) {
@@ -81,5 +104,9 @@ public final class HounsfieldConverter {
 			final long hu = integral ? (long) v + icpt : Math.round(slope * v + intercept);
 			px[i] = (short) (hu < Short.MIN_VALUE ? Short.MIN_VALUE : hu > Short.MAX_VALUE ? Short.MAX_VALUE : hu);
 		}
+	}
+
+	private static short clamp(final int v) {
+		return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
 	}
 }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import org.lungprep.core.ProgressListener;
-import org.lungprep.core.StoredVolume;
 import org.lungprep.core.Volume;
 import org.lungprep.core.VolumeIOException;
 import org.lungprep.hu.HounsfieldConverter;
@@ -40,8 +39,8 @@ public final class CtLoader {
 				throw new VolumeIOException(input, "MetaImage and NIfTI input are not supported by this version of LungPrep (DICOM only)");
 		}
 		final DicomSeries series = selectSeries(input, options, progress);
-		final StoredVolume stored = DicomSeriesReader.read(series, options.dicom(), progress.range(0, 0.9));
-		return HounsfieldConverter.toHu(stored, options.hu(), progress.range(0.9, 1));
+		// HU conversion fused into reading: each slice is converted while it is still in the CPU cache
+		return DicomSeriesReader.readConverted(series, options.dicom(), HounsfieldConverter.sliceConverter(options.hu()), progress);
 	}
 
 	/**

@@ -27,7 +27,7 @@ import org.lungprep.core.VolumeIOException;
 public final class DicomParser {
 
 	private static final long UNDEFINED = 0xFFFFFFFFL;
-	private static final int HEAD_BYTES = 64 * 1024;
+	private static final int HEAD_BYTES = 16 * 1024;
 	private static final int MAX_DEPTH = 32;
 	private static final long MAX_INFLATED = 1L << 30;
 	private static final Set<String> VRS = Set.of("AE", "AS", "AT", "CS", "DA", "DS", "DT", "FL", "FD", "IS", "LO", "LT", "OB", "OD", "OF", "OL",

@@ -46,6 +46,29 @@ public final class DicomSeriesReader {
 	public static StoredVolume read(final DicomSeries series, final DicomReadOptions options, final ProgressListener progress)
 		throws VolumeIOException
 	{
+		return read(series, options, null, progress);
+	}
+
+	/**
+	 * Reads the series and converts every slice as soon as it is decoded (one pass over the data instead of two).
+	 *
+	 * @param series the series (from {@link DicomScanner})
+	 * @param options reading options
+	 * @param converter the per-slice conversion (e.g. {@code HounsfieldConverter.sliceConverter})
+	 * @param progress progress and cancellation
+	 * @return the converted values with geometry, source metadata and warnings
+	 * @throws VolumeIOException naming the file when a slice cannot be read or does not fit the series
+	 */
+	public static Volume<ShortType> readConverted(final DicomSeries series, final DicomReadOptions options, final StoredVolume.SliceConverter converter,
+		final ProgressListener progress) throws VolumeIOException
+	{
+		if (converter == null) throw new IllegalArgumentException("converter is null");
+		return read(series, options, converter, progress).stored();
+	}
+
+	private static StoredVolume read(final DicomSeries series, final DicomReadOptions options, final StoredVolume.SliceConverter converter,
+		final ProgressListener progress) throws VolumeIOException
+	{
 		final SeriesGeometry g = series.geometry();
 		final List<SliceHeader> slices = g.sorted;
 		final SliceHeader first = slices.get(0);
@@ -65,6 +88,9 @@ public final class DicomSeriesReader {
 			intercepts[z] = slices.get(z).intercept;
 		}
 		final List<Path> files = new ArrayList<>(byFile.keySet());
+		final int[] padding = first.paddingValue == null ? null : new int[] {
+			Math.min(first.paddingValue, first.paddingRangeLimit == null ? first.paddingValue : first.paddingRangeLimit),
+			Math.max(first.paddingValue, first.paddingRangeLimit == null ? first.paddingValue : first.paddingRangeLimit) };
 		final AtomicInteger done = new AtomicInteger();
 		final VolumeIOException[] error = { null };
 		Parallelization.getTaskExecutor().forEach(files, file -> {
@@ -81,6 +107,7 @@ public final class DicomSeriesReader {
 					}
 					else copyNative(f, h, dst);
 					normalizeBits(h, dst);
+					if (converter != null) converter.convert(dst, !h.signed, h.slope, h.intercept, padding);
 				}
 			}
 			catch (final VolumeIOException e) {
