@@ -1,0 +1,198 @@
+package org.lungprep.resample;
+
+/**
+ * The 1-D work along one axis, precomputed once: optional Gaussian anti-aliasing, optional cubic B-spline prefilter,
+ * then for every output sample the input indices and weights to combine. Applied to blocks of lines laid out as
+ * {@code [position along the axis][b]} so the inner loops run over {@code b} (vectorizable).
+ */
+final class AxisKernel {
+
+	/** Edge samples added on each side before the cubic prefilter, as scipy does for mode='nearest'. */
+	static final int PAD = 12;
+	private static final double POLE = Math.sqrt(3) - 2;
+
+	final int n;
+	final int m;
+	final boolean cubic;
+	final double[] gauss;
+	final int radius;
+	final int taps;
+	final int[] idx;
+	final double[] w;
+	/** Input position sampled by output 0, in input index units (for the origin). */
+	final double firstPosition;
+
+	private AxisKernel(final int n, final int m, final boolean cubic, final double[] gauss, final int taps, final int[] idx, final double[] w,
+		final double firstPosition)
+	{
+		this.n = n;
+		this.m = m;
+		this.cubic = cubic;
+		this.gauss = gauss;
+		this.radius = gauss == null ? 0 : gauss.length / 2;
+		this.taps = taps;
+		this.idx = idx;
+		this.w = w;
+		this.firstPosition = firstPosition;
+	}
+
+	/** @return input position (index units) of output sample j */
+	static double position(final int j, final int n, final int m, final Grid grid) {
+		if (grid == Grid.SCIPY) return m > 1 ? j * (n - 1) / (double) (m - 1) : 0;
+		return (j + 0.5) * n / (double) m - 0.5;
+	}
+
+	static AxisKernel of(final int n, final int m, final Interpolation interpolation, final Grid grid, final boolean antiAlias) {
+		final boolean cubic = interpolation == Interpolation.CUBIC;
+		final int taps = interpolation == Interpolation.NEAREST ? 1 : interpolation == Interpolation.LINEAR ? 2 : 4;
+		final int[] idx = new int[m * taps];
+		final double[] w = new double[m * taps];
+		final int lineLength = cubic ? n + 2 * PAD : n;
+		final int offset = cubic ? PAD : 0;
+		for (int j = 0; j < m; j++) {
+			final double u = position(j, n, m, grid);
+			if (interpolation == Interpolation.NEAREST) {
+				idx[j] = clamp((int) Math.floor(u + 0.5), n);
+				w[j] = 1;
+				continue;
+			}
+			final int i0 = (int) Math.floor(u);
+			final double t = u - i0;
+			if (interpolation == Interpolation.LINEAR) {
+				idx[2 * j] = clamp(i0, n);
+				idx[2 * j + 1] = clamp(i0 + 1, n);
+				w[2 * j] = 1 - t;
+				w[2 * j + 1] = t;
+				continue;
+			}
+			for (int k = -1; k <= 2; k++) {
+				idx[4 * j + k + 1] = clamp(i0 + k + offset, lineLength);
+				w[4 * j + k + 1] = bspline3(t - k);
+			}
+		}
+		double[] gauss = null;
+		if (antiAlias && m < n && interpolation != Interpolation.NEAREST) {
+			final double sigma = (n / (double) m - 1) / 2;
+			if (sigma > 1e-3) {
+				final int r = Math.max(1, (int) Math.ceil(4 * sigma));
+				gauss = new double[2 * r + 1];
+				double sum = 0;
+				for (int k = -r; k <= r; k++)
+					sum += gauss[k + r] = Math.exp(-k * k / (2 * sigma * sigma));
+				for (int k = 0; k < gauss.length; k++)
+					gauss[k] /= sum;
+			}
+		}
+		return new AxisKernel(n, m, cubic, gauss, taps, idx, w, position(0, n, m, grid));
+	}
+
+	/** @return whether this axis is left as it is (same size, samples on the input samples, no smoothing) */
+	boolean identity(final Grid grid) {
+		if (n != m || gauss != null) return false;
+		for (int j = 0; j < m; j++)
+			if (position(j, n, m, grid) != j) return false;
+		return true;
+	}
+
+	static int clamp(final int i, final int n) {
+		return i < 0 ? 0 : i >= n ? n - 1 : i;
+	}
+
+	/** Centred cubic B-spline. */
+	static double bspline3(final double x) {
+		final double a = Math.abs(x);
+		if (a < 1) return 2.0 / 3 - a * a + a * a * a / 2;
+		if (a < 2) {
+			final double b = 2 - a;
+			return b * b * b / 6;
+		}
+		return 0;
+	}
+
+	/**
+	 * Processes a block of lines: {@code in} holds {@code n * B} values as [i][b]; the result holds {@code m * B} as
+	 * [j][b]. The scratch arrays are reused between calls by the caller.
+	 */
+	double[] apply(final double[] in, final int blockWidth, final Scratch s) {
+		final int bw = blockWidth;
+		double[] src = in;
+		if (gauss != null) {
+			final double[] g = s.buffer(0, n * bw);
+			java.util.Arrays.fill(g, 0, n * bw, 0);
+			for (int i = 0; i < n; i++) {
+				final int o = i * bw;
+				for (int k = -radius; k <= radius; k++) {
+					final double gk = gauss[k + radius];
+					final int si = clamp(i + k, n) * bw;
+					for (int b = 0; b < bw; b++)
+						g[o + b] += gk * src[si + b];
+				}
+			}
+			src = g;
+		}
+		if (cubic) src = prefilter(src, bw, s);
+		final double[] out = s.buffer(2, m * bw);
+		for (int j = 0; j < m; j++) {
+			final int o = j * bw;
+			final int base = j * taps;
+			final int i0 = idx[base] * bw;
+			final double w0 = w[base];
+			for (int b = 0; b < bw; b++)
+				out[o + b] = w0 * src[i0 + b];
+			for (int k = 1; k < taps; k++) {
+				final int ik = idx[base + k] * bw;
+				final double wk = w[base + k];
+				for (int b = 0; b < bw; b++)
+					out[o + b] += wk * src[ik + b];
+			}
+		}
+		return out;
+	}
+
+	/** Edge-pads by {@link #PAD} and turns samples into cubic B-spline coefficients (Unser's recursive filter). */
+	private double[] prefilter(final double[] src, final int bw, final Scratch s) {
+		final int len = n + 2 * PAD;
+		final double[] c = s.buffer(1, len * bw);
+		for (int i = 0; i < len; i++) {
+			final int si = clamp(i - PAD, n) * bw;
+			final int o = i * bw;
+			for (int b = 0; b < bw; b++)
+				c[o + b] = 6 * src[si + b];
+		}
+		final double z = POLE;
+		// causal initialization (mirror boundary, truncated sum)
+		final int horizon = Math.min(len, 30);
+		double zk = z;
+		for (int k = 1; k < horizon; k++) {
+			final int o = k * bw;
+			for (int b = 0; b < bw; b++)
+				c[b] += zk * c[o + b];
+			zk *= z;
+		}
+		for (int i = 1; i < len; i++) {
+			final int o = i * bw, p = o - bw;
+			for (int b = 0; b < bw; b++)
+				c[o + b] += z * c[p + b];
+		}
+		final int last = (len - 1) * bw, before = last - bw;
+		final double f = z / (z * z - 1);
+		for (int b = 0; b < bw; b++)
+			c[last + b] = f * (z * c[before + b] + c[last + b]);
+		for (int i = len - 2; i >= 0; i--) {
+			final int o = i * bw, q = o + bw;
+			for (int b = 0; b < bw; b++)
+				c[o + b] = z * (c[q + b] - c[o + b]);
+		}
+		return c;
+	}
+
+	/** Per-thread scratch arrays. */
+	static final class Scratch {
+		private final double[][] buffers = new double[3][];
+
+		double[] buffer(final int which, final int size) {
+			if (buffers[which] == null || buffers[which].length < size) buffers[which] = new double[size];
+			return buffers[which];
+		}
+	}
+}

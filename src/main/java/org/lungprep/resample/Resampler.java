@@ -1,0 +1,187 @@
+package org.lungprep.resample;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.lungprep.core.Geometry;
+import org.lungprep.core.Planar;
+import org.lungprep.core.ProgressListener;
+import org.lungprep.core.Volume;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.parallel.Parallelization;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.ShortType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.real.FloatType;
+
+/**
+ * Resamples a volume to a target spacing with the tutorial's shape rule ({@link ResampleRule}), on one of two sample
+ * grids ({@link Grid}), with nearest, linear or cubic B-spline interpolation.
+ * <p>
+ * The work is separable: one pass per axis, the axis that shrinks the data most first, each pass on blocks of lines in
+ * parallel (ImgLib2's {@link Parallelization}); every output value is computed by exactly one task, so results do not
+ * depend on the number of threads. Intermediates are float32; the cubic spline's coefficients are computed in double
+ * per block. int16 results are rounded to nearest and clamped (cubic overshoot never wraps); uint8 volumes are masks or
+ * labels and always use nearest.
+ */
+public final class Resampler {
+
+	private static final int BLOCK = 2048;
+	private static final int TILE = 16;
+
+	private Resampler() { }
+
+	/**
+	 * @param v the volume (ShortType, UnsignedByteType or FloatType)
+	 * @param settings target spacing and method
+	 * @param progress progress and cancellation
+	 * @return the resampled volume, same type, carrying its true spacing and origin
+	 */
+	@SuppressWarnings("unchecked")
+	public static <T extends RealType<T>> Volume<T> resample(final Volume<T> v, final ResampleSettings settings, final ProgressListener progress) {
+		final T type = v.image().getType();
+		final boolean mask = type instanceof UnsignedByteType;
+		if (!(type instanceof ShortType || mask || type instanceof FloatType))
+			throw new IllegalArgumentException("resampling supports int16, uint8 and float32 volumes, not " + type.getClass().getSimpleName());
+		final Interpolation interpolation = mask ? Interpolation.NEAREST : settings.interpolation();
+		final int[] n = { v.size(0), v.size(1), v.size(2) };
+		final int[] m = new int[3];
+		final double[] newSpacing = new double[3];
+		final AxisKernel[] kernels = new AxisKernel[3];
+		final Geometry g = v.geometry();
+		for (int d = 0; d < 3; d++) {
+			final long size = ResampleRule.newSize(n[d], g.spacing(d), settings.spacing(d));
+			if (size > 100_000) throw new IllegalArgumentException("resampling axis " + "xyz".charAt(d) + " to " + size + " samples is not sensible");
+			m[d] = (int) size;
+			newSpacing[d] = ResampleRule.newSpacing(n[d], g.spacing(d), m[d]);
+			kernels[d] = AxisKernel.of(n[d], m[d], interpolation, settings.grid(), settings.antiAliasing() && !mask);
+		}
+		// origin: the input position of output sample 0 along each axis, in physical space
+		final double[] shift = new double[3];
+		for (int d = 0; d < 3; d++)
+			shift[d] = kernels[d].firstPosition;
+		final double[] origin = g.toPhysical(shift);
+		final Geometry out = new Geometry(newSpacing, origin, g.direction());
+
+		final Integer[] order = { 0, 1, 2 };
+		Arrays.sort(order, (a, b) -> Double.compare(m[a] / (double) n[a], m[b] / (double) n[b]));
+		final List<Integer> passes = new ArrayList<>();
+		for (final int d : order)
+			if (!kernels[d].identity(settings.grid())) passes.add(d);
+
+		final PlanarImg<?, ?> input = planar(v.image(), type);
+		Planes current = planes(input, type);
+		final int[] dims = n.clone();
+		for (int p = 0; p < passes.size(); p++) {
+			progress.checkCancelled();
+			final int d = passes.get(p);
+			dims[d] = m[d];
+			final boolean last = p == passes.size() - 1;
+			final PlanarImg<?, ?> target = last ? allocate(type, dims) : null;
+			final Planes next = last ? planes(target, type) : Planes.Floats.allocate(dims[0], dims[1], dims[2]);
+			pass(current, next, d, kernels[d]);
+			current = next;
+			progress.progress("resampling", (p + 1) / (double) passes.size());
+			if (last) return new Volume<>((RandomAccessibleInterval<T>) target, out, v.info());
+		}
+		// nothing to do along any axis
+		progress.progress("resampling", 1);
+		final PlanarImg<?, ?> copy = allocate(type, dims);
+		final Planes c = planes(copy, type);
+		final double[] row = new double[dims[0] * dims[1]];
+		for (int z = 0; z < dims[2]; z++) {
+			current.read(z, 0, row.length, row, 0, 1);
+			c.write(z, 0, row.length, row, 0, 1);
+		}
+		return new Volume<>((RandomAccessibleInterval<T>) copy, out, v.info());
+	}
+
+	/** One separable pass along axis d, in parallel over planes (x, y) or blocks of positions (z). */
+	private static void pass(final Planes src, final Planes dst, final int d, final AxisKernel k) {
+		final List<int[]> tasks = new ArrayList<>();
+		if (d == 2) {
+			final int positions = src.nx * src.ny;
+			for (int p0 = 0; p0 < positions; p0 += BLOCK)
+				tasks.add(new int[] { p0, Math.min(BLOCK, positions - p0) });
+		}
+		else for (int z = 0; z < src.nz; z++)
+			tasks.add(new int[] { z });
+		final ThreadLocal<AxisKernel.Scratch> scratch = ThreadLocal.withInitial(AxisKernel.Scratch::new);
+		final ThreadLocal<double[][]> lines = ThreadLocal.withInitial(() -> new double[1][]);
+		Parallelization.getTaskExecutor().forEach(tasks, t -> {
+			final AxisKernel.Scratch s = scratch.get();
+			final double[][] holder = lines.get();
+			if (d == 0) {
+				// lines along x, in tiles of rows transposed to [x][row] so the kernel runs over the rows of a tile at once
+				final int z = t[0];
+				final double[] block = buffer(holder, src.nx * TILE);
+				for (int y0 = 0; y0 < src.ny; y0 += TILE) {
+					final int rows = Math.min(TILE, src.ny - y0);
+					for (int r = 0; r < rows; r++)
+						src.read(z, (y0 + r) * src.nx, src.nx, block, r, rows);
+					final double[] o = k.apply(block, rows, s);
+					for (int r = 0; r < rows; r++)
+						dst.write(z, (y0 + r) * dst.nx, dst.nx, o, r, rows);
+				}
+			}
+			else if (d == 1) {
+				final int z = t[0];
+				final double[] block = buffer(holder, src.nx * src.ny);
+				src.read(z, 0, src.nx * src.ny, block, 0, 1);
+				final double[] o = k.apply(block, src.nx, s);
+				dst.write(z, 0, dst.nx * dst.ny, o, 0, 1);
+			}
+			else {
+				final int p0 = t[0], bw = t[1];
+				final double[] block = buffer(holder, src.nz * bw);
+				for (int i = 0; i < src.nz; i++)
+					src.read(i, p0, bw, block, i * bw, 1);
+				final double[] o = k.apply(block, bw, s);
+				for (int j = 0; j < dst.nz; j++)
+					dst.write(j, p0, bw, o, j * bw, 1);
+			}
+		});
+	}
+
+	private static double[] buffer(final double[][] holder, final int size) {
+		if (holder[0] == null || holder[0].length < size) holder[0] = new double[size];
+		return holder[0];
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static PlanarImg<?, ?> planar(final RandomAccessibleInterval img, final Object type) {
+		if (type instanceof ShortType) return (PlanarImg) Planar.asShorts(img);
+		if (type instanceof UnsignedByteType) return (PlanarImg) Planar.asUnsignedBytes(img);
+		return (PlanarImg) Planar.asFloats(img);
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static PlanarImg<?, ?> allocate(final Object type, final int[] dims) {
+		if (type instanceof ShortType) return (PlanarImg) Planar.shorts(dims[0], dims[1], dims[2]);
+		if (type instanceof UnsignedByteType) return (PlanarImg) Planar.unsignedBytes(dims[0], dims[1], dims[2]);
+		return (PlanarImg) Planar.floats(dims[0], dims[1], dims[2]);
+	}
+
+	private static Planes planes(final PlanarImg<?, ?> img, final Object type) {
+		final int nx = (int) img.dimension(0), ny = (int) img.dimension(1), nz = (int) img.dimension(2);
+		if (type instanceof ShortType) {
+			final short[][] p = new short[nz][];
+			for (int z = 0; z < nz; z++)
+				p[z] = Planar.plane(img, z);
+			return new Planes.Shorts(p, nx, ny);
+		}
+		if (type instanceof UnsignedByteType) {
+			final byte[][] p = new byte[nz][];
+			for (int z = 0; z < nz; z++)
+				p[z] = Planar.plane(img, z);
+			return new Planes.Bytes(p, nx, ny);
+		}
+		final float[][] p = new float[nz][];
+		for (int z = 0; z < nz; z++)
+			p[z] = Planar.plane(img, z);
+		return new Planes.Floats(p, nx, ny);
+	}
+}

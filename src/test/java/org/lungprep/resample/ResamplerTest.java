@@ -1,0 +1,197 @@
+package org.lungprep.resample;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.lungprep.core.Geometry;
+import org.lungprep.core.Planar;
+import org.lungprep.core.ProgressListener;
+import org.lungprep.core.Volume;
+import org.lungprep.core.VolumeInfo;
+
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.parallel.Parallelization;
+import net.imglib2.type.numeric.integer.ShortType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.real.FloatType;
+
+class ResamplerTest {
+
+	private static Volume<FloatType> floats(final int nx, final int ny, final int nz, final double[] spacing, final Fn f) {
+		final PlanarImg<FloatType, ?> img = Planar.floats(nx, ny, nz);
+		for (int z = 0; z < nz; z++) {
+			final float[] p = Planar.plane(img, z);
+			for (int y = 0; y < ny; y++)
+				for (int x = 0; x < nx; x++)
+					p[y * nx + x] = (float) f.at(x, y, z);
+		}
+		return new Volume<>(img, new Geometry(spacing, new double[] { 10, -20, 30 }, new double[] { 1, 0, 0, 0, 1, 0, 0, 0, 1 }), VolumeInfo.EMPTY);
+	}
+
+	@FunctionalInterface
+	interface Fn {
+		double at(double x, double y, double z);
+	}
+
+	private static float value(final Volume<FloatType> v, final int x, final int y, final int z) {
+		return ((float[]) Planar.plane(Planar.asFloats(v.image()), z))[y * v.size(0) + x];
+	}
+
+	@Test
+	void shapeRuleIsTheTutorials() {
+		assertEquals(297, ResampleRule.newSize(99, 3.0, 1));
+		assertEquals(289, ResampleRule.newSize(512, 0.564453125, 1));
+		// numpy rounds half to even: 2.5 -> 2, 3.5 -> 4
+		assertEquals(2, ResampleRule.newSize(5, 0.5, 1));
+		assertEquals(4, ResampleRule.newSize(7, 0.5, 1));
+		assertEquals(1, ResampleRule.newSize(1, 0.1, 1), "never zero");
+		assertEquals(0.5 * 7 / 4, ResampleRule.newSpacing(7, 0.5, 4), 1e-15);
+	}
+
+	@Test
+	void matchesScipyZoomOnAKnownLine() {
+		// expected: scipy 1.10.1, ndimage.zoom(a, (1, 1, 13/8), order=1 or 3, mode='nearest') on a = [0,10,40,90,160,250,-30,7]
+		final double[] line = { 0, 10, 40, 90, 160, 250, -30, 7 };
+		final Volume<FloatType> v = floats(8, 1, 1, new double[] { 13, 1, 1 }, (x, y, z) -> line[(int) x]);
+		final double[][] expected = {
+			{ 0.0, 5.833333, 15.0, 32.5, 56.666667, 85.833333, 125.0, 167.5, 220.0, 180.0, 16.666667, -14.583333, 7.0 },
+			{ 0.0, 4.010888, 13.270176, 29.862096, 56.412585, 86.293556, 112.439604, 172.684689, 257.54165, 194.841185, 6.868163, -47.249391, 7.0 } };
+		int row = 0;
+		for (final Interpolation in : new Interpolation[] { Interpolation.LINEAR, Interpolation.CUBIC }) {
+			final Volume<FloatType> r = Resampler.resample(v, ResampleSettings.of(new double[] { 1, 1, 8 }).withGrid(Grid.SCIPY).withInterpolation(in),
+				ProgressListener.NONE);
+			assertEquals(13, r.size(0));
+			for (int j = 0; j < 13; j++)
+				assertEquals(expected[row][j], value(r, j, 0, 0), 1e-4, in + " sample " + j);
+			row++;
+		}
+	}
+
+	@Test
+	void cubicReproducesPolynomialsAndInterpolatesSamples() {
+		// interior of a long axis, so the boundary does not matter: cubic B-spline interpolation is exact up to degree 3
+		final Fn cubic = (x, y, z) -> 0.002 * Math.pow(x - 20, 3) - 0.05 * (x - 20) * (x - 20) + 0.7 * x - 3;
+		final Volume<FloatType> v = floats(64, 2, 1, new double[] { 1, 1, 1 }, cubic);
+		final Volume<FloatType> r = Resampler.resample(v, ResampleSettings.of(new double[] { 1, 1, 0.37 }).withInterpolation(Interpolation.CUBIC),
+			ProgressListener.NONE);
+		for (int j = 0; j < r.size(0); j++) {
+			final double u = (j + 0.5) * 64 / r.size(0) - 0.5;
+			if (u < 12 || u > 51) continue;
+			assertEquals(cubic.at(u, 0, 0), value(r, j, 1, 0), 2e-3, "at input position " + u);
+		}
+		// sample positions that fall on input samples (scipy grid, 11 -> 21) return the samples
+		final Random rnd = new Random(3);
+		final double[] samples = new double[11];
+		for (int i = 0; i < 11; i++)
+			samples[i] = rnd.nextGaussian() * 100;
+		final Volume<FloatType> s = floats(11, 1, 1, new double[] { 21, 1, 1 }, (x, y, z) -> samples[(int) x]);
+		final Volume<FloatType> up = Resampler.resample(s, ResampleSettings.of(new double[] { 1, 1, 11 }).withGrid(Grid.SCIPY), ProgressListener.NONE);
+		assertEquals(21, up.size(0));
+		for (int i = 0; i < 11; i++)
+			assertEquals(samples[i], value(up, 2 * i, 0, 0), 1e-3, "sample " + i);
+		// linear reproduces linear functions everywhere
+		final Fn lin = (x, y, z) -> 3 * x - 2 * y + 0.5 * z;
+		final Volume<FloatType> l = floats(9, 7, 5, new double[] { 1, 1, 1 }, lin);
+		final Volume<FloatType> lr = Resampler.resample(l, ResampleSettings.of(new double[] { 0.6, 0.45, 0.7 }).withInterpolation(Interpolation.LINEAR)
+			.withGrid(Grid.SCIPY), ProgressListener.NONE);
+		for (int z = 0; z < lr.size(2); z++)
+			for (int y = 0; y < lr.size(1); y++)
+				for (int x = 0; x < lr.size(0); x++) {
+					final double ux = x * 8.0 / (lr.size(0) - 1), uy = y * 6.0 / (lr.size(1) - 1), uz = z * 4.0 / (lr.size(2) - 1);
+					assertEquals(lin.at(ux, uy, uz), value(lr, x, y, z), 1e-3);
+				}
+	}
+
+	@Test
+	void gridsGiveTheDocumentedSpacingAndOrigin() {
+		final Volume<FloatType> v = floats(10, 10, 10, new double[] { 0.5, 0.5, 3 }, (x, y, z) -> x);
+		final ResampleSettings s = ResampleSettings.isotropic(1);
+		final Volume<FloatType> phys = Resampler.resample(v, s, ProgressListener.NONE);
+		assertArrayEquals(new long[] { 30, 5, 5 }, phys.shapeZyx());
+		assertArrayEquals(new double[] { 1, 1, 1 }, phys.geometry().spacing(), 1e-12);
+		// physical: first sample at input position (0.5 * n / m - 0.5): x: 0.5 voxel of 0.5 mm = +0.25 mm; z: -1/3 voxel of 3 mm = -1 mm
+		assertArrayEquals(new double[] { 10.25, -19.75, 29 }, phys.geometry().origin(), 1e-9);
+		// field of view kept: first edge = origin - spacing/2 in both
+		assertEquals(10 - 0.25, phys.geometry().origin()[0] - 0.5, 1e-9);
+		final Volume<FloatType> sci = Resampler.resample(v, s.withGrid(Grid.SCIPY), ProgressListener.NONE);
+		assertArrayEquals(new double[] { 10, -20, 30 }, sci.geometry().origin(), 1e-12);
+		assertArrayEquals(new double[] { 1, 1, 1 }, sci.geometry().spacing(), 1e-12);
+	}
+
+	@Test
+	void int16RoundsAndClampsInsteadOfWrapping() {
+		final PlanarImg<ShortType, ?> img = Planar.shorts(12, 1, 1);
+		final short[] p = Planar.plane(img, 0);
+		for (int i = 0; i < 12; i++)
+			p[i] = (short) (i < 6 ? -32768 : 32767);
+		final Volume<ShortType> v = new Volume<>(img, Geometry.of(1, 1, 1), VolumeInfo.EMPTY);
+		final Volume<ShortType> r = Resampler.resample(v, ResampleSettings.of(new double[] { 1, 1, 0.3 }), ProgressListener.NONE);
+		final short[] o = Planar.plane(Planar.asShorts(r.image()), 0);
+		int min = 0, max = 0;
+		for (int j = 0; j < o.length; j++) {
+			final double u = (j + 0.5) * 12 / o.length - 0.5;
+			// a wrap would turn the overshoot at -32768 into large positive values (and at 32767 into negative ones)
+			if (u < 4.5) assertTrue(o[j] < -30000, "below the step at input position " + u + ": " + o[j]);
+			if (u > 6.5) assertTrue(o[j] > 30000, "above the step at input position " + u + ": " + o[j]);
+			min = Math.min(min, o[j]);
+			max = Math.max(max, o[j]);
+		}
+		assertEquals(-32768, min);
+		assertEquals(32767, max);
+	}
+
+	@Test
+	void masksStayMasksWhateverIsAsked() {
+		final PlanarImg<UnsignedByteType, ?> img = Planar.unsignedBytes(16, 16, 8);
+		final Random rnd = new Random(5);
+		for (final UnsignedByteType t : img)
+			t.set(rnd.nextInt(3));
+		final Volume<UnsignedByteType> v = new Volume<>(img, Geometry.of(0.7, 0.7, 2), VolumeInfo.EMPTY);
+		final Volume<UnsignedByteType> r = Resampler.resample(v, ResampleSettings.isotropic(1).withInterpolation(Interpolation.CUBIC), ProgressListener.NONE);
+		for (final UnsignedByteType t : net.imglib2.view.Views.iterable(r.image()))
+			assertTrue(t.get() <= 2, "labels only: " + t.get());
+	}
+
+	@Test
+	void antiAliasingSuppressesAThinLinePattern() {
+		// every other column bright: downsampling by 2.5 without smoothing aliases it into a coarse pattern
+		final Volume<FloatType> v = floats(100, 4, 1, new double[] { 1, 1, 1 }, (x, y, z) -> ((int) x) % 2 == 0 ? 1000 : 0);
+		final ResampleSettings s = ResampleSettings.of(new double[] { 1, 1, 2.5 }).withInterpolation(Interpolation.LINEAR);
+		final double withAa = spread(Resampler.resample(v, s.withAntiAlias(true), ProgressListener.NONE));
+		final double without = spread(Resampler.resample(v, s.withAntiAlias(false), ProgressListener.NONE));
+		assertTrue(without > 300, "aliasing without the prefilter: " + without);
+		assertTrue(withAa < 0.3 * without, "anti-aliased spread " + withAa + " vs " + without);
+		assertTrue(s.antiAliasing(), "on by default with the physical grid");
+		assertTrue(!s.withGrid(Grid.SCIPY).antiAliasing(), "off by default with the scipy grid (tutorial reproduction)");
+	}
+
+	private static double spread(final Volume<FloatType> v) {
+		double min = Double.MAX_VALUE, max = -Double.MAX_VALUE;
+		for (int x = 2; x < v.size(0) - 2; x++) {
+			min = Math.min(min, value(v, x, 1, 0));
+			max = Math.max(max, value(v, x, 1, 0));
+		}
+		return max - min;
+	}
+
+	@Test
+	void singleAndMultiThreadedAreIdentical() {
+		final Random rnd = new Random(11);
+		final Volume<FloatType> v = floats(37, 29, 23, new double[] { 0.8, 0.9, 2.2 }, (x, y, z) -> rnd.nextDouble() * 1000);
+		for (final Interpolation in : Interpolation.values()) {
+			final ResampleSettings s = ResampleSettings.isotropic(1).withInterpolation(in);
+			final Object[] single = { null };
+			Parallelization.runSingleThreaded(() -> single[0] = Resampler.resample(v, s, ProgressListener.NONE));
+			final Object[] multi = { null };
+			Parallelization.runWithNumThreads(4, () -> multi[0] = Resampler.resample(v, s, ProgressListener.NONE));
+			@SuppressWarnings("unchecked")
+			final Volume<FloatType> a = (Volume<FloatType>) single[0], b = (Volume<FloatType>) multi[0];
+			for (int z = 0; z < a.size(2); z++)
+				assertArrayEquals((float[]) Planar.plane(Planar.asFloats(a.image()), z), (float[]) Planar.plane(Planar.asFloats(b.image()), z), in + " z " + z);
+		}
+	}
+}
