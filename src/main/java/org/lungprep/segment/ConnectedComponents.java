@@ -1,0 +1,210 @@
+package org.lungprep.segment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.lungprep.core.Connectivity;
+import org.lungprep.core.Planar;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.parallel.Parallelization;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.IntType;
+
+/**
+ * Connected-component labeling of binary volumes (non-zero = foreground) in 2-D (4 or 8 neighbours, each z plane on
+ * its own) and 3-D (6, 18 or 26 neighbours). Linear time: runs of foreground along x are extracted in parallel, then
+ * joined with a union-find over runs whose neighbouring rows overlap. Labels are compact (1..n) and numbered in raster
+ * order of each component's first voxel (x fastest, then y, then z), as scikit-image numbers them, so the result does
+ * not depend on the number of threads.
+ */
+public final class ConnectedComponents {
+
+	private ConnectedComponents() { }
+
+	/** The components of one labeling. */
+	public static final class Result {
+		private final Runs runs;
+		private final int[] runLabel;
+		private final int count;
+		private final long[] sizes;
+		private final int[][] boxes;
+
+		Result(final Runs runs, final int[] runLabel, final int count) {
+			this.runs = runs;
+			this.runLabel = runLabel;
+			this.count = count;
+			this.sizes = new long[count + 1];
+			this.boxes = new int[count + 1][];
+			for (int l = 1; l <= count; l++)
+				boxes[l] = new int[] { Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1, -1 };
+			for (int z = 0; z < runs.nz; z++)
+				for (int y = 0; y < runs.ny; y++) {
+					final int row = z * runs.ny + y;
+					for (int r = runs.rowStart[row]; r < runs.rowStart[row + 1]; r++) {
+						final int l = runLabel[r];
+						sizes[l] += runs.x1[r] - runs.x0[r];
+						final int[] b = boxes[l];
+						b[0] = Math.min(b[0], runs.x0[r]);
+						b[1] = Math.min(b[1], y);
+						b[2] = Math.min(b[2], z);
+						b[3] = Math.max(b[3], runs.x1[r] - 1);
+						b[4] = Math.max(b[4], y);
+						b[5] = Math.max(b[5], z);
+					}
+				}
+		}
+
+		/** @return the number of components */
+		public int count() { return count; }
+
+		/** @return the number of voxels of component l (1..count) */
+		public long size(final int l) { return sizes[l]; }
+
+		/** @return the bounding box of component l: {xmin, ymin, zmin, xmax, ymax, zmax}, inclusive */
+		public int[] boundingBox(final int l) { return boxes[l].clone(); }
+
+		/** @return the label of the largest component (the lowest label among equal sizes), 0 when there is none */
+		public int largest() {
+			int best = 0;
+			for (int l = 1; l <= count; l++)
+				if (best == 0 || sizes[l] > sizes[best]) best = l;
+			return best;
+		}
+
+		/** @return the label of voxel (x, y, z), 0 for background */
+		public int labelAt(final int x, final int y, final int z) {
+			final int row = z * runs.ny + y;
+			for (int r = runs.rowStart[row]; r < runs.rowStart[row + 1]; r++)
+				if (x >= runs.x0[r] && x < runs.x1[r]) return runLabel[r];
+			return 0;
+		}
+
+		/**
+		 * Writes {@code value} into the planes at every voxel of the components for which {@code keep[label]} is true
+		 * (planes in parallel).
+		 */
+		public void paint(final byte[][] planes, final boolean[] keep, final byte value) {
+			final List<Integer> zs = new ArrayList<>();
+			for (int z = 0; z < runs.nz; z++)
+				zs.add(z);
+			Parallelization.getTaskExecutor().forEach(zs, z -> {
+				final byte[] p = planes[z];
+				for (int y = 0; y < runs.ny; y++) {
+					final int row = z * runs.ny + y;
+					for (int r = runs.rowStart[row]; r < runs.rowStart[row + 1]; r++)
+						if (keep[runLabel[r]]) java.util.Arrays.fill(p, y * runs.nx + runs.x0[r], y * runs.nx + runs.x1[r], value);
+				}
+			});
+		}
+
+		/** Like {@link #paint} for a labeling of a single plane, into that plane (no threads). */
+		void paintPlane(final byte[] p, final boolean[] keep, final byte value) {
+			for (int y = 0; y < runs.ny; y++)
+				for (int r = runs.rowStart[y]; r < runs.rowStart[y + 1]; r++)
+					if (keep[runLabel[r]]) java.util.Arrays.fill(p, y * runs.nx + runs.x0[r], y * runs.nx + runs.x1[r], value);
+		}
+
+		/** @return the label image (0 background), as a new int planar image */
+		public PlanarImg<IntType, ?> labelImage() {
+			final PlanarImg<IntType, ?> img = Planar.ints(runs.nx, runs.ny, runs.nz);
+			for (int z = 0; z < runs.nz; z++) {
+				final int[] p = Planar.plane(img, z);
+				for (int y = 0; y < runs.ny; y++) {
+					final int row = z * runs.ny + y;
+					for (int r = runs.rowStart[row]; r < runs.rowStart[row + 1]; r++)
+						java.util.Arrays.fill(p, y * runs.nx + runs.x0[r], y * runs.nx + runs.x1[r], runLabel[r]);
+				}
+			}
+			return img;
+		}
+	}
+
+	/**
+	 * @param mask a binary image (any real type; non-zero = foreground), 2-D planes stacked in z or a 3-D volume
+	 * @param connectivity FOUR or EIGHT label each z plane on its own; SIX, EIGHTEEN, TWENTY_SIX label in 3-D
+	 * @return the components
+	 */
+	public static Result label(final RandomAccessibleInterval<? extends RealType<?>> mask, final Connectivity connectivity) {
+		return labelPlanar(Planar.asUnsignedBytes(mask), connectivity);
+	}
+
+	static Result labelPlanar(final PlanarImg<?, ?> bytes, final Connectivity connectivity) {
+		final int nz = (int) bytes.dimension(2);
+		final byte[][] planes = new byte[nz][];
+		for (int z = 0; z < nz; z++)
+			planes[z] = Planar.plane(bytes, z);
+		return label(planes, (int) bytes.dimension(0), (int) bytes.dimension(1), connectivity);
+	}
+
+	/** Labels byte planes (the fast path used by the segmentation). */
+	static Result label(final byte[][] planes, final int nx, final int ny, final Connectivity connectivity) {
+		return label(Runs.of(planes, nx, ny), connectivity);
+	}
+
+	static Result label(final Runs runs, final Connectivity c) {
+		final int n = runs.count();
+		final int[] parent = new int[n];
+		for (int i = 0; i < n; i++)
+			parent[i] = i;
+		final boolean threeD = c == Connectivity.SIX || c == Connectivity.EIGHTEEN || c == Connectivity.TWENTY_SIX;
+		// rows to compare with, as {dy, dz, diagonal (x +-1 counts)}
+		final int[][] neighbours;
+		switch (c) {
+			case FOUR: neighbours = new int[][] { { -1, 0, 0 } }; break;
+			case EIGHT: neighbours = new int[][] { { -1, 0, 1 } }; break;
+			case SIX: neighbours = new int[][] { { -1, 0, 0 }, { 0, -1, 0 } }; break;
+			case EIGHTEEN: neighbours = new int[][] { { -1, 0, 1 }, { 0, -1, 1 }, { -1, -1, 0 }, { 1, -1, 0 } }; break;
+			case TWENTY_SIX: neighbours = new int[][] { { -1, 0, 1 }, { 0, -1, 1 }, { -1, -1, 1 }, { 1, -1, 1 } }; break;
+			default: throw new IllegalArgumentException("connectivity " + c);
+		}
+		final int ny = runs.ny, nz = runs.nz;
+		for (int z = 0; z < nz; z++)
+			for (int y = 0; y < ny; y++) {
+				final int row = z * ny + y;
+				final int a0 = runs.rowStart[row], a1 = runs.rowStart[row + 1];
+				if (a0 == a1) continue;
+				for (final int[] nb : neighbours) {
+					final int yy = y + nb[0], zz = z + nb[1];
+					if (yy < 0 || yy >= ny || zz < 0 || (!threeD && zz != z)) continue;
+					final int other = zz * ny + yy;
+					final int d = nb[2];
+					int b = runs.rowStart[other];
+					final int b1 = runs.rowStart[other + 1];
+					// merge-walk the two sorted run lists
+					for (int a = a0; a < a1 && b < b1;) {
+						if (runs.x0[a] < runs.x1[b] + d && runs.x0[b] < runs.x1[a] + d) union(parent, a, b);
+						if (runs.x1[a] < runs.x1[b]) a++;
+						else b++;
+					}
+				}
+			}
+		// compact labels in raster order of first run (= first voxel)
+		final int[] label = new int[n];
+		final int[] rootLabel = new int[n];
+		int count = 0;
+		for (int i = 0; i < n; i++) {
+			final int r = find(parent, i);
+			if (rootLabel[r] == 0) rootLabel[r] = ++count;
+			label[i] = rootLabel[r];
+		}
+		return new Result(runs, label, count);
+	}
+
+	private static int find(final int[] parent, int i) {
+		while (parent[i] != i) {
+			parent[i] = parent[parent[i]];
+			i = parent[i];
+		}
+		return i;
+	}
+
+	private static void union(final int[] parent, final int a, final int b) {
+		final int ra = find(parent, a), rb = find(parent, b);
+		if (ra == rb) return;
+		// the smaller index becomes the root: deterministic
+		if (ra < rb) parent[rb] = ra;
+		else parent[ra] = rb;
+	}
+}

@@ -1,0 +1,240 @@
+package org.lungprep.segment;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.lungprep.core.Connectivity;
+import org.lungprep.core.Geometry;
+import org.lungprep.core.ProgressListener;
+import org.lungprep.core.Volume;
+
+import net.imglib2.parallel.Parallelization;
+import net.imglib2.type.numeric.RealType;
+
+/**
+ * The robust lung segmentation. Starting from air (HU at or below the threshold):
+ * <ol>
+ * <li><b>Outside air</b>: every 6-connected air component that touches a lateral face of the volume (x or y edges) on
+ * any slice, so tables that split the outside air and fields of view so tight the body touches the edge do not matter.
+ * Components touching only the first or last slice (lungs cut by the scan range) stay.</li>
+ * <li><b>Candidates</b>: the remaining components of at least 20 mL; the largest is a lung; the next one counts as the
+ * other lung when it is at least 5 % of the largest and overlaps it in z (bowel gas below the lungs does not).</li>
+ * <li><b>Airway</b>: in the top slices, the small (0.3 to 8 cm&sup2;), central air region of the candidates is the
+ * trachea; it is followed down slice by slice through the regions that overlap it, as long as each stays smaller than
+ * a leak limit (8 cm&sup2; and 3 times the trachea's area); where a region grows beyond that, the airway has entered the
+ * lung and tracking stops there. The airway found is removed. Limits: bronchi beyond the first lung slice stay in the
+ * mask; a scan starting below the carina has no trachea to remove.</li>
+ * <li><b>Left and right</b>: two components are the two lungs; one component (lungs touching at the anterior or
+ * posterior junction) is eroded until it splits into two large parts, which then grow back through the mask
+ * (breadth first, so every voxel goes to the nearer part). Label 1 is the lung at lower patient x (LPS: the patient's
+ * right), 2 the other.</li>
+ * <li><b>Filling</b> (when fill is on): per slice and per lung, holes (vessels, airways inside the lung) are filled
+ * (this includes every 3-D hole), then the outline is closed with a disk of the closing radius so juxtapleural nodules
+ * stay inside.</li>
+ * <li>Optional dilation margin, per slice.</li>
+ * </ol>
+ */
+final class RobustSegmentation {
+
+	private RobustSegmentation() { }
+
+	static <T extends RealType<T>> void segment(final byte[][] mask, final Volume<T> hu, final SegmentSettings s, final ProgressListener progress) {
+		final int nx = hu.size(0), ny = hu.size(1), nz = hu.size(2);
+		final Geometry g = hu.geometry();
+		final double voxelMl = g.voxelMillilitres();
+		final double pixelCm2 = g.spacing(0) * g.spacing(1) / 100;
+
+		// 1. outside air
+		final ConnectedComponents.Result air = ConnectedComponents.label(mask, nx, ny, Connectivity.SIX);
+		final boolean[] keep = new boolean[air.count() + 1];
+		final List<Integer> candidates = new ArrayList<>();
+		for (int l = 1; l <= air.count(); l++) {
+			final int[] b = air.boundingBox(l);
+			final boolean lateral = b[0] == 0 || b[1] == 0 || b[3] == nx - 1 || b[4] == ny - 1;
+			if (!lateral && air.size(l) * voxelMl >= 20) candidates.add(l);
+		}
+		candidates.sort((a, b) -> Long.compare(air.size(b), air.size(a)));
+		final List<Integer> lungs = chooseLungs(air, candidates);
+		for (final int l : lungs)
+			keep[l] = true;
+		clear(mask);
+		air.paint(mask, keep, (byte) 1);
+		progress.progress("segmenting lungs", 0.3);
+		progress.checkCancelled();
+		if (lungs.isEmpty()) return;
+
+		// 3. airway
+		final boolean superiorIsHighZ = g.direction()[8] >= 0;
+		final short[][] ct = new short[nz][];
+		final net.imglib2.img.planar.PlanarImg<net.imglib2.type.numeric.integer.ShortType, ?> shorts = org.lungprep.core.Planar.asShorts(hu.image());
+		for (int z = 0; z < nz; z++)
+			ct[z] = org.lungprep.core.Planar.plane(shorts, z);
+		final byte[][] airway = new byte[nz][];
+		removeAirway(mask, ct, airway, nx, ny, superiorIsHighZ, pixelCm2);
+		progress.progress("segmenting lungs", 0.45);
+		progress.checkCancelled();
+
+		// 4. components again; left and right
+		final ConnectedComponents.Result parts = ConnectedComponents.label(mask, nx, ny, Connectivity.SIX);
+		final List<Integer> big = new ArrayList<>();
+		for (int l = 1; l <= parts.count(); l++)
+			if (parts.size(l) * voxelMl >= 20) big.add(l);
+		big.sort((a, b) -> Long.compare(parts.size(b), parts.size(a)));
+		final List<Integer> two = chooseLungs(parts, big);
+		clear(mask);
+		if (two.size() == 2) {
+			final int[] order = rightFirst(parts, two.get(0), two.get(1), g);
+			paintLabel(parts, mask, order[0], (byte) 1);
+			paintLabel(parts, mask, order[1], (byte) 2);
+		}
+		else if (two.size() == 1) {
+			paintLabel(parts, mask, two.get(0), (byte) 1);
+			Separation.split(mask, nx, ny, g);
+		}
+		progress.progress("segmenting lungs", 0.65);
+		progress.checkCancelled();
+
+		// 5. filling and closing, 6. dilation
+		if (s.fill()) Filling.fillAndClose(mask, airway, nx, ny, g.spacing(0), g.spacing(1), s.closingMm());
+		if (s.dilationMm() > 0) Filling.dilate(mask, airway, nx, ny, g.spacing(0), g.spacing(1), s.dilationMm());
+	}
+
+	/** The largest candidate, plus the second when it is at least 5 % of the largest and overlaps it in z. */
+	private static List<Integer> chooseLungs(final ConnectedComponents.Result cc, final List<Integer> bySize) {
+		final List<Integer> out = new ArrayList<>();
+		if (bySize.isEmpty()) return out;
+		final int first = bySize.get(0);
+		out.add(first);
+		final int[] a = cc.boundingBox(first);
+		for (final int l : bySize.subList(1, bySize.size())) {
+			final int[] b = cc.boundingBox(l);
+			final int overlap = Math.min(a[5], b[5]) - Math.max(a[2], b[2]) + 1;
+			final int extent = b[5] - b[2] + 1;
+			if (cc.size(l) >= 0.05 * cc.size(first) && overlap >= 0.3 * extent) {
+				out.add(l);
+				break;
+			}
+		}
+		return out;
+	}
+
+	/** @return {right, left}: the component whose centre has the lower patient x first */
+	private static int[] rightFirst(final ConnectedComponents.Result cc, final int a, final int b, final Geometry g) {
+		final double xa = centreX(cc.boundingBox(a), g), xb = centreX(cc.boundingBox(b), g);
+		return xa <= xb ? new int[] { a, b } : new int[] { b, a };
+	}
+
+	static double centreX(final int[] box, final Geometry g) {
+		return g.toPhysical(new double[] { (box[0] + box[3]) / 2.0, (box[1] + box[4]) / 2.0, (box[2] + box[5]) / 2.0 })[0];
+	}
+
+	private static void paintLabel(final ConnectedComponents.Result cc, final byte[][] mask, final int label, final byte value) {
+		final boolean[] k = new boolean[cc.count() + 1];
+		k[label] = true;
+		cc.paint(mask, k, value);
+	}
+
+	static void clear(final byte[][] mask) {
+		final List<byte[]> planes = Arrays.asList(mask);
+		Parallelization.getTaskExecutor().forEach(planes, p -> Arrays.fill(p, (byte) 0));
+	}
+
+	/** Airway lumen is darker than lung parenchyma (about -850 HU): inside the lungs the airway is followed through these. */
+	private static final int LUMEN_HU = -950;
+
+	/**
+	 * Finds the trachea in the top slices and follows it down while its regions stay small; where a region grows into
+	 * the lung, only the lumen (darker than {@value #LUMEN_HU} HU) connected to the airway above is followed. Removes
+	 * what it found from the mask and records it in {@code airway} (null planes where there is none).
+	 */
+	private static void removeAirway(final byte[][] mask, final short[][] ct, final byte[][] airwayOut, final int nx, final int ny,
+		final boolean superiorIsHighZ, final double pixelCm2)
+	{
+		final int nz = mask.length;
+		int top = -1, bottom = -1, xmin = nx, xmax = -1;
+		for (int k = 0; k < nz; k++) {
+			final int z = superiorIsHighZ ? nz - 1 - k : k;
+			final byte[] p = mask[z];
+			for (int i = 0; i < p.length; i++)
+				if (p[i] != 0) {
+					if (top < 0) top = k;
+					bottom = k;
+					xmin = Math.min(xmin, i % nx);
+					xmax = Math.max(xmax, i % nx);
+				}
+		}
+		if (top < 0) return;
+		final double mid = (xmin + xmax) / 2.0, halfWidth = Math.max(1, (xmax - xmin) / 2.0);
+		final int searchEnd = top + Math.max(1, (bottom - top) / 5);
+		byte[] previous = null;
+		double seedArea = 0;
+		for (int k = top; k <= bottom; k++) {
+			final int z = superiorIsHighZ ? nz - 1 - k : k;
+			final byte[] p = mask[z];
+			final ConnectedComponents.Result cc = ConnectedComponents.label(new byte[][] { p }, nx, ny, Connectivity.EIGHT);
+			final byte[] current = new byte[p.length];
+			boolean any = false;
+			if (previous == null) {
+				if (k > searchEnd) return;
+				final boolean[] seed = new boolean[cc.count() + 1];
+				// seed: small, central region
+				for (int l = 1; l <= cc.count(); l++) {
+					final double area = cc.size(l) * pixelCm2;
+					final int[] b = cc.boundingBox(l);
+					final double cx = (b[0] + b[3]) / 2.0;
+					if (area >= 0.3 && area <= 8 && Math.abs(cx - mid) < 0.25 * halfWidth) {
+						seed[l] = true;
+						seedArea = Math.max(seedArea, area);
+						any = true;
+					}
+				}
+				cc.paintPlane(current, seed, (byte) 1);
+			}
+			else {
+				final double limit = Math.min(8, Math.max(3 * seedArea, 1));
+				final boolean[] touches = overlapping(cc, previous, nx, ny);
+				final boolean[] small = new boolean[cc.count() + 1];
+				final boolean[] large = new boolean[cc.count() + 1];
+				for (int l = 1; l <= cc.count(); l++)
+					if (touches[l]) {
+						if (cc.size(l) * pixelCm2 <= limit) small[l] = true;
+						else large[l] = true;
+						any = true;
+					}
+				cc.paintPlane(current, small, (byte) 1);
+				// inside a region that grew into the lung: the dark lumen overlapping the airway above
+				final byte[] inLarge = new byte[p.length];
+				cc.paintPlane(inLarge, large, (byte) 1);
+				final short[] c = ct[z];
+				for (int i = 0; i < p.length; i++)
+					inLarge[i] = (byte) (inLarge[i] != 0 && c[i] < LUMEN_HU ? 1 : 0);
+				final ConnectedComponents.Result lumen = ConnectedComponents.label(new byte[][] { inLarge }, nx, ny, Connectivity.EIGHT);
+				final boolean[] follow = overlapping(lumen, previous, nx, ny);
+				for (int l = 1; l <= lumen.count(); l++)
+					if (lumen.size(l) * pixelCm2 > limit) follow[l] = false;
+				lumen.paintPlane(current, follow, (byte) 1);
+			}
+			boolean found = false;
+			for (int i = 0; i < current.length && !found; i++)
+				found = current[i] != 0;
+			if (!found) {
+				if (previous != null) return;
+				continue;
+			}
+			for (int i = 0; i < p.length; i++)
+				if (current[i] != 0) p[i] = 0;
+			airwayOut[z] = current;
+			previous = current;
+		}
+	}
+
+	private static boolean[] overlapping(final ConnectedComponents.Result cc, final byte[] previous, final int nx, final int ny) {
+		final boolean[] t = new boolean[cc.count() + 1];
+		for (int y = 0; y < ny; y++)
+			for (int x = 0; x < nx; x++)
+				if (previous[y * nx + x] != 0) t[cc.labelAt(x, y, 0)] = true;
+		t[0] = false;
+		return t;
+	}
+}

@@ -1,0 +1,180 @@
+package org.lungprep.segment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.lungprep.core.Planar;
+import org.lungprep.core.ProgressListener;
+import org.lungprep.core.Volume;
+import org.lungprep.phantom.ChestPhantom;
+import org.lungprep.phantom.PhantomCase;
+import org.lungprep.pipeline.CtLoader;
+import org.lungprep.pipeline.LoadOptions;
+import org.lungprep.resample.ResampleSettings;
+import org.lungprep.resample.Resampler;
+import org.lungprep.testutil.TestData;
+
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.type.numeric.integer.ShortType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.view.Views;
+
+/** The robust method against the phantom's known anatomy, and on the real CPTAC series. */
+class RobustSegmentationTest {
+
+	/** Agreement of a segmentation with the phantom's truth. */
+	private static double[] compare(final PhantomCase ph, final LungSegmentation s) {
+		final PlanarImg<UnsignedByteType, ?> truth = Planar.asUnsignedBytes(ph.lungLabels().image());
+		final PlanarImg<UnsignedByteType, ?> found = Planar.asUnsignedBytes(s.labels().image());
+		final PlanarImg<UnsignedByteType, ?> trachea = Planar.asUnsignedBytes(ph.trachea().image());
+		final PlanarImg<UnsignedByteType, ?> nodule = Planar.asUnsignedBytes(ph.nodule().image());
+		long both = 0, t = 0, f = 0, wrongSide = 0, tracheaIn = 0, tracheaAll = 0, noduleLung = 0, noduleLungIn = 0;
+		for (int z = 0; z < ph.hu().size(2); z++) {
+			final byte[] a = Planar.plane(truth, z), b = Planar.plane(found, z), tr = Planar.plane(trachea, z), no = Planar.plane(nodule, z);
+			for (int i = 0; i < a.length; i++) {
+				if (a[i] != 0) t++;
+				if (b[i] != 0) f++;
+				if (a[i] != 0 && b[i] != 0) {
+					both++;
+					if (a[i] != b[i]) wrongSide++;
+				}
+				if (tr[i] != 0) {
+					tracheaAll++;
+					if (b[i] != 0) tracheaIn++;
+				}
+				if (no[i] != 0 && a[i] != 0) {
+					noduleLung++;
+					if (b[i] != 0) noduleLungIn++;
+				}
+			}
+		}
+		return new double[] { 2.0 * both / (t + f), wrongSide / (double) both, tracheaIn / (double) Math.max(1, tracheaAll), noduleLungIn / (double) noduleLung,
+			tracheaAll };
+	}
+
+	@Test
+	void phantomAtItsOwnSpacing() {
+		final PhantomCase ph = ChestPhantom.builder().shape(192, 192, 64).spacing(1.8, 1.8, 5).build();
+		final LungSegmentation s = LungSegmenter.segment(ph.hu(), SegmentSettings.DEFAULT, ProgressListener.NONE);
+		final double[] c = compare(ph, s);
+		assertTrue(c[0] >= 0.98, "Dice " + c[0]);
+		assertEquals(0, c[1], 1e-3, "right and left labels");
+		assertTrue(c[4] > 100, "the phantom has an airway outside the lungs: " + c[4]);
+		assertTrue(c[2] <= 0.01, "trachea excluded: " + c[2] + " of its voxels in the mask");
+		assertTrue(c[3] >= 0.9, "the nodule's lung part is inside the mask: " + c[3]);
+		assertTrue(s.qc().rightMl() > 1000 && s.qc().leftMl() > 1000, s.qc().toMap().toString());
+		assertTrue(s.qc().warnings().isEmpty(), s.qc().warnings().toString());
+	}
+
+	@Test
+	void phantomResampledToOneMillimetre() {
+		final PhantomCase ph = ChestPhantom.builder().shape(160, 160, 48).spacing(2, 2, 5).seed(7).build();
+		final Volume<ShortType> iso = Resampler.resample(ph.hu(), ResampleSettings.isotropic(1.5), ProgressListener.NONE);
+		final Volume<UnsignedByteType> truth = Resampler.resample(ph.lungLabels(), ResampleSettings.isotropic(1.5), ProgressListener.NONE);
+		final LungSegmentation s = LungSegmenter.segment(iso, SegmentSettings.DEFAULT, ProgressListener.NONE);
+		long both = 0, t = 0, f = 0;
+		final PlanarImg<UnsignedByteType, ?> a = Planar.asUnsignedBytes(truth.image()), b = Planar.asUnsignedBytes(s.labels().image());
+		for (int z = 0; z < iso.size(2); z++) {
+			final byte[] pa = Planar.plane(a, z), pb = Planar.plane(b, z);
+			for (int i = 0; i < pa.length; i++) {
+				if (pa[i] != 0) t++;
+				if (pb[i] != 0) f++;
+				if (pa[i] != 0 && pa[i] == pb[i]) both++;
+			}
+		}
+		assertTrue(2.0 * both / (t + f) >= 0.98, "Dice with matching labels " + 2.0 * both / (t + f));
+	}
+
+	@Test
+	void tightFieldOfViewWhereTheBodyTouchesTheEdge() {
+		// crop the phantom inside the body outline: outside air is split into corner pieces, as in the CPTAC series
+		final PhantomCase ph = ChestPhantom.builder().shape(192, 192, 48).spacing(1.8, 1.8, 6).build();
+		final long[] min = { 22, 0, 0 }, max = { 169, 191, 47 };
+		final Volume<ShortType> cropped = ph.hu().withImage(Planar.copyOfShorts(Views.zeroMin(Views.interval(ph.hu().image(), min, max))));
+		final LungSegmentation robust = LungSegmenter.segment(cropped, SegmentSettings.DEFAULT, ProgressListener.NONE);
+		assertEquals(ph.lungMillilitres(), robust.qc().totalMl(), 0.05 * ph.lungMillilitres(), robust.qc().toMap().toString());
+		assertTrue(robust.qc().rightMl() > 0 && robust.qc().leftMl() > 0);
+	}
+
+	@Test
+	void smallAirPocketsNeverWin() {
+		// a phantom without lungs in the lower half would leave bowel gas; here: a gas bubble of ~30 mL below the lungs
+		final PhantomCase ph = ChestPhantom.builder().shape(128, 128, 60).spacing(2.5, 2.5, 5).build();
+		final PlanarImg<ShortType, ?> img = Planar.asShorts(ph.hu().image());
+		for (int z = 0; z < 3; z++) {
+			final short[] p = Planar.plane(img, z);
+			for (int y = 60; y < 70; y++)
+				for (int x = 60; x < 70; x++)
+					p[y * 128 + x] = -1000;
+		}
+		final LungSegmentation s = LungSegmenter.segment(ph.hu(), SegmentSettings.DEFAULT, ProgressListener.NONE);
+		assertEquals(ph.lungMillilitres(), s.qc().totalMl(), 0.05 * ph.lungMillilitres());
+		assertTrue(s.qc().firstSlice() > 2, "the gas bubble in slices 0-2 is not lung: first lung slice " + s.qc().firstSlice());
+	}
+
+	@Test
+	void cptacHasTwoPlausibleLungsNoTracheaAndNothingOutsideTheBody() throws IOException {
+		final Volume<ShortType> hu = CtLoader.load(TestData.cptac(), LoadOptions.DEFAULT, ProgressListener.NONE);
+		final Volume<ShortType> iso = Resampler.resample(hu, ResampleSettings.isotropic(1), ProgressListener.NONE);
+		final LungSegmentation s = LungSegmenter.segment(iso, SegmentSettings.DEFAULT, ProgressListener.NONE);
+		final LungQc qc = s.qc();
+		assertTrue(qc.rightMl() > 1000 && qc.leftMl() > 1000, qc.toMap().toString());
+		assertTrue(qc.totalMl() > 1500 && qc.totalMl() < 9000, qc.toMap().toString());
+		assertTrue(qc.rightMl() > qc.leftMl(), "the right lung is the larger one: " + qc.toMap());
+		assertFalse(qc.touchesBorder(), "nothing at the image edge, so nothing of the outside air");
+		// the trachea: the central air column of the top slices of the scan is not in the mask
+		final PlanarImg<UnsignedByteType, ?> lab = Planar.asUnsignedBytes(s.labels().image());
+		final PlanarImg<ShortType, ?> ct = Planar.asShorts(iso.image());
+		final int nx = iso.size(0), ny = iso.size(1), nz = iso.size(2);
+		long airInCentre = 0;
+		for (int z = nz - 15; z < nz; z++) {
+			final byte[] l = Planar.plane(lab, z);
+			final short[] c = Planar.plane(ct, z);
+			for (int y = 0; y < ny; y++)
+				for (int x = nx / 2 - 20; x < nx / 2 + 20; x++) {
+					final int i = y * nx + x;
+					if (c[i] < -900 && x > 0) {
+						assertEquals(0, l[i], "air at (" + x + ", " + y + ", " + z + ") in the top slices' centre is the trachea, not lung");
+						airInCentre++;
+					}
+				}
+		}
+		assertTrue(airInCentre > 100, "the trachea is visible in the top slices: " + airInCentre);
+		saveQcPicture(iso, s, Paths.get("target", "qc-robust-cptac.png"));
+	}
+
+	/** A picture for a person: axial and coronal slices with the labels in red (right) and blue (left). */
+	static void saveQcPicture(final Volume<ShortType> ct, final LungSegmentation s, final Path file) throws IOException {
+		final int nx = ct.size(0), ny = ct.size(1), nz = ct.size(2);
+		final PlanarImg<ShortType, ?> c = Planar.asShorts(ct.image());
+		final PlanarImg<UnsignedByteType, ?> l = Planar.asUnsignedBytes(s.labels().image());
+		final int zMid = (s.qc().firstSlice() + s.qc().lastSlice()) / 2, yMid = ny / 2;
+		final BufferedImage img = new BufferedImage(nx * 2, Math.max(ny, nz), BufferedImage.TYPE_INT_RGB);
+		for (int y = 0; y < ny; y++)
+			for (int x = 0; x < nx; x++)
+				img.setRGB(x, y, colour(((short[]) Planar.plane(c, zMid))[y * nx + x], ((byte[]) Planar.plane(l, zMid))[y * nx + x]));
+		for (int z = 0; z < nz; z++)
+			for (int x = 0; x < nx; x++)
+				img.setRGB(nx + x, nz - 1 - z, colour(((short[]) Planar.plane(c, z))[yMid * nx + x], ((byte[]) Planar.plane(l, z))[yMid * nx + x]));
+		Files.createDirectories(file.getParent());
+		ImageIO.write(img, "png", file.toFile());
+	}
+
+	private static int colour(final short hu, final byte label) {
+		final int g = (int) Math.max(0, Math.min(255, (hu + 1000) * 255.0 / 1400));
+		if (label == 1) return new Color((g + 255) / 2, g / 2, g / 2).getRGB();
+		if (label == 2) return new Color(g / 2, g / 2, (g + 255) / 2).getRGB();
+		return new Color(g, g, g).getRGB();
+	}
+}
