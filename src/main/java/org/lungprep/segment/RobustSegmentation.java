@@ -98,6 +98,22 @@ final class RobustSegmentation {
 		// 5. filling and closing, 6. dilation
 		if (s.fill()) Filling.fillAndClose(mask, airway, nx, ny, g.spacing(0), g.spacing(1), s.closingMm());
 		if (s.dilationMm() > 0) Filling.dilate(mask, airway, nx, ny, g.spacing(0), g.spacing(1), s.dilationMm());
+		dropSpecks(mask, nx, ny);
+	}
+
+	/**
+	 * Filling around the removed airway can leave a few voxels that touch neither lung; keep only components of at least
+	 * 1 % of the largest.
+	 */
+	private static void dropSpecks(final byte[][] mask, final int nx, final int ny) {
+		final ConnectedComponents.Result cc = ConnectedComponents.label(mask, nx, ny, Connectivity.TWENTY_SIX);
+		final int largest = cc.largest();
+		if (largest == 0) return;
+		final boolean[] drop = new boolean[cc.count() + 1];
+		boolean any = false;
+		for (int l = 1; l <= cc.count(); l++)
+			if (cc.size(l) < 0.01 * cc.size(largest)) any = drop[l] = true;
+		if (any) cc.paint(mask, drop, (byte) 0);
 	}
 
 	/** The largest candidate, plus the second when it is at least 5 % of the largest and overlaps it in z. */
