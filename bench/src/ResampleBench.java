@@ -23,19 +23,19 @@ public class ResampleBench {
 		for (final Interpolation in : new Interpolation[] { Interpolation.CUBIC, Interpolation.LINEAR }) {
 			final ResampleSettings s = ResampleSettings.isotropic(1).withGrid(Grid.SCIPY).withInterpolation(in);
 			double best = Double.MAX_VALUE;
-			for (int i = 0; i < 15; i++) {
+			for (int i = 0; i < 40; i++) {
 				final long t0 = System.nanoTime();
 				Resampler.resample(hu, s, ProgressListener.NONE);
-				if (i >= 3) best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+				if (i >= 10) best = Math.min(best, (System.nanoTime() - t0) / 1e9);
 			}
 			Bench.print("resample_" + in.name().toLowerCase(), best, ref);
 		}
 		final ResampleSettings phys = ResampleSettings.isotropic(1);
 		double best = Double.MAX_VALUE;
-		for (int i = 0; i < 15; i++) {
+		for (int i = 0; i < 40; i++) {
 			final long t0 = System.nanoTime();
 			Resampler.resample(hu, phys, ProgressListener.NONE);
-			if (i >= 3) best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+			if (i >= 10) best = Math.min(best, (System.nanoTime() - t0) / 1e9);
 		}
 		Bench.print("resample_cubic_physical_antialiased", best, ref);
 	}

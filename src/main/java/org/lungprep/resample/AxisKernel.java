@@ -132,21 +132,35 @@ final class AxisKernel {
 		}
 		if (cubic) src = prefilter(src, bw, s);
 		final double[] out = s.buffer(2, m * bw);
-		for (int j = 0; j < m; j++) {
-			final int o = j * bw;
-			final int base = j * taps;
-			final int i0 = idx[base] * bw;
-			final double w0 = w[base];
-			for (int b = 0; b < bw; b++)
-				out[o + b] = w0 * src[i0 + b];
-			for (int k = 1; k < taps; k++) {
-				final int ik = idx[base + k] * bw;
-				final double wk = w[base + k];
-				for (int b = 0; b < bw; b++)
-					out[o + b] += wk * src[ik + b];
-			}
-		}
+		// one method per kernel width, so each gets its own compiled (vectorized) loop
+		if (taps == 2) interpolate2(src, out, bw);
+		else if (taps == 4) interpolate4(src, out, bw);
+		else interpolate1(src, out, bw);
 		return out;
+	}
+
+	private void interpolate1(final double[] src, final double[] out, final int bw) {
+		for (int j = 0; j < m; j++)
+			System.arraycopy(src, idx[j] * bw, out, j * bw, bw);
+	}
+
+	private void interpolate2(final double[] src, final double[] out, final int bw) {
+		for (int j = 0; j < m; j++) {
+			final int o = j * bw, i0 = idx[2 * j] * bw, i1 = idx[2 * j + 1] * bw;
+			final double w0 = w[2 * j], w1 = w[2 * j + 1];
+			for (int b = 0; b < bw; b++)
+				out[o + b] = w0 * src[i0 + b] + w1 * src[i1 + b];
+		}
+	}
+
+	private void interpolate4(final double[] src, final double[] out, final int bw) {
+		for (int j = 0; j < m; j++) {
+			final int o = j * bw, base = 4 * j;
+			final int i0 = idx[base] * bw, i1 = idx[base + 1] * bw, i2 = idx[base + 2] * bw, i3 = idx[base + 3] * bw;
+			final double w0 = w[base], w1 = w[base + 1], w2 = w[base + 2], w3 = w[base + 3];
+			for (int b = 0; b < bw; b++)
+				out[o + b] = w0 * src[i0 + b] + w1 * src[i1 + b] + w2 * src[i2 + b] + w3 * src[i3 + b];
+		}
 	}
 
 	/** Edge-pads by {@link #PAD} and turns samples into cubic B-spline coefficients (Unser's recursive filter). */
