@@ -23,7 +23,8 @@ public final class AtomicFiles {
 	public static void writeString(final Path target, final String text) throws IOException {
 		final Path dir = target.toAbsolutePath().getParent();
 		Files.createDirectories(dir);
-		final Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+		// a plain new file (not createTempFile, whose owner-only permissions would stay with the result)
+		final Path tmp = dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
 		try {
 			Files.write(tmp, text.getBytes(StandardCharsets.UTF_8));
 			move(tmp, target);

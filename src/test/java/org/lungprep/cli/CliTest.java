@@ -74,7 +74,7 @@ class CliTest {
 	void helpAndVersion() {
 		final Run help = run("--help");
 		assertEquals(0, help.code);
-		for (final String cmd : List.of("info", "convert", "phantom", "demo"))
+		for (final String cmd : List.of("info", "convert", "preprocess", "batch", "phantom", "demo"))
 			assertTrue(help.out.contains(cmd), "help lists " + cmd + ":\n" + help.out);
 		final Run version = run("--version");
 		assertEquals(0, version.code);
@@ -150,10 +150,93 @@ class CliTest {
 	@Test
 	void demoRunsAndWritesItsOutputs() throws IOException {
 		final Path out = tmp.resolve("demo-out");
-		final Run r = run("demo", "--out", out.toString());
+		final Run r = run("demo", "--out", out.toString(), "-q");
 		assertEquals(0, r.code, r.err);
-		assertTrue(r.out.contains("demo done"), r.out);
-		for (final String f : List.of("hu.npy", "hu.tif", "lungs_truth.npy"))
+		assertTrue(r.out.contains("demo done") && r.out.contains("truth"), r.out);
+		for (final String f : List.of("hu.npy", "resampled.npy", "lungs.npy", "normalized.npy", "report.json", "qc.png"))
 			assertTrue(Files.isRegularFile(out.resolve(f)), f);
+	}
+
+	@Test
+	void preprocessWritesEveryOutputInZyxOrderAndRefusesAnExistingFolder() throws IOException {
+		final Path out = tmp.resolve("pre");
+		final Run r = run("preprocess", phantom.resolve("dicom").toString(), out.toString(), "--spacing", "2", "-q", "--formats", "tif", "--labels");
+		assertEquals(0, r.code, r.err);
+		for (final String f : List.of("hu.npy", "resampled.npy", "lungs.npy", "normalized.npy", "report.json", "qc.png", "hu.tif", "lungs.tif"))
+			assertTrue(Files.isRegularFile(out.resolve(f)), f + " missing");
+		// 40 slices of 5 mm, 80 x 96 of 3.5 mm -> 2 mm: (100, 140, 168)
+		assertArrayEquals(new long[] { 100, 140, 168 }, NpyIO.read(out.resolve("resampled.npy")).shapeZyx());
+		final Volume<?> lungs = NpyIO.read(out.resolve("lungs.npy"));
+		int maxLabel = 0;
+		for (final net.imglib2.type.numeric.RealType<?> t : net.imglib2.view.Views.iterable((net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>>) lungs.image()))
+			maxLabel = Math.max(maxLabel, (int) t.getRealDouble());
+		assertEquals(2, maxLabel, "--labels gives 0/1/2");
+		final String report = Files.readString(out.resolve("report.json"));
+		for (final String key : List.of("\"series_uid\"", "\"resampled_spacing_zyx\"", "\"lungs\"", "\"seconds\"", "\"settings\"", "\"lungprep_version\"", "\"warnings\""))
+			assertTrue(report.contains(key), key + " in " + report);
+		final Run again = run("preprocess", phantom.resolve("dicom").toString(), out.toString(), "-q");
+		assertEquals(1, again.code);
+		assertTrue(again.err.contains("exists") && again.err.contains("--overwrite"), again.err);
+		try (Stream<Path> s = Files.list(tmp)) {
+			assertFalse(s.anyMatch(p -> p.getFileName().toString().contains("partial")), "no temporary folder left");
+		}
+		final Run bad = run("preprocess", phantom.resolve("dicom").toString(), tmp.resolve("x").toString(), "--formats", "nii");
+		assertEquals(1, bad.code);
+		assertTrue(bad.err.contains("nii") && bad.err.contains("not available"), bad.err);
+	}
+
+	@Test
+	void preprocessNeverWritesIntoTheInput() throws IOException {
+		final Path input = phantom.resolve("dicom");
+		final long before;
+		try (Stream<Path> s = Files.list(input)) {
+			before = s.count();
+		}
+		final Run r = run("preprocess", input.toString(), input.resolve("out").toString(), "-q");
+		assertEquals(1, r.code);
+		assertTrue(r.err.contains("inside the input"), r.err);
+		try (Stream<Path> s = Files.list(input)) {
+			assertEquals(before, s.count());
+		}
+	}
+
+	@Test
+	void batchRunsRecordsFailuresResumesAndComputesTheMean() throws IOException {
+		final Path cohort = Files.createDirectories(tmp.resolve("cohort"));
+		copyTree(phantom.resolve("dicom"), cohort.resolve("p1"));
+		copyTree(phantom.resolve("dicom"), cohort.resolve("p2"));
+		Files.createDirectories(cohort.resolve("bad"));
+		try (Stream<Path> s = Files.list(phantom.resolve("dicom"))) {
+			final byte[] all = Files.readAllBytes(s.sorted().findFirst().orElseThrow());
+			Files.write(cohort.resolve("bad/broken.dcm"), java.util.Arrays.copyOf(all, all.length / 3));
+		}
+		final Path out = tmp.resolve("batch");
+		final Run r = run("batch", cohort.toString(), out.toString(), "--spacing", "3", "--no-qc", "-q", "--compute-mean");
+		assertEquals(1, r.code, "a failed patient makes the exit code 1:\n" + r.out + r.err);
+		final String manifest = Files.readString(out.resolve("manifest.csv"));
+		assertTrue(manifest.contains("p1,ok") && manifest.contains("p2,ok") && manifest.contains("bad,failed"), manifest);
+		assertTrue(manifest.contains("broken.dcm"), "the error names the file: " + manifest);
+		assertTrue(Files.isRegularFile(out.resolve("mean.json")));
+		assertTrue(Files.isRegularFile(out.resolve("p1/normalized.npy")));
+		final Run again = run("batch", cohort.toString(), out.toString(), "--spacing", "3", "--no-qc", "-q");
+		assertTrue(again.out.contains("2 already done"), again.out);
+		final Run withMean = run("preprocess", phantom.resolve("dicom").toString(), tmp.resolve("with-mean").toString(), "--spacing", "4", "--no-qc", "-q",
+			"--mean", out.resolve("mean.json").toString());
+		assertEquals(0, withMean.code, withMean.err);
+		// shards: 2 of 3 patients in shard 1/2 (sorted: bad, p1, p2 -> bad and p2), merge joins them
+		final Path sharded = tmp.resolve("sharded");
+		run("batch", cohort.toString(), sharded.toString(), "--spacing", "4", "--no-qc", "-q", "--shard", "1/2");
+		run("batch", cohort.toString(), sharded.toString(), "--spacing", "4", "--no-qc", "-q", "--shard", "2/2");
+		assertTrue(Files.isRegularFile(sharded.resolve("manifest-shard-1-of-2.csv")) && Files.isRegularFile(sharded.resolve("manifest-shard-2-of-2.csv")));
+		final Run merged = run("batch", "--merge", sharded.toString());
+		assertTrue(merged.out.contains("merged 3 patients"), merged.out + merged.err);
+	}
+
+	private static void copyTree(final Path from, final Path to) throws IOException {
+		Files.createDirectories(to);
+		try (Stream<Path> s = Files.list(from)) {
+			for (final Path p : (Iterable<Path>) s::iterator)
+				Files.copy(p, to.resolve(p.getFileName()));
+		}
 	}
 }

@@ -1,0 +1,242 @@
+package org.lungprep.pipeline;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import org.lungprep.core.ProgressListener;
+import org.lungprep.core.Volume;
+import org.lungprep.io.npy.NpyIO;
+import org.lungprep.io.tiff.ImageJTiffWriter;
+import org.lungprep.normalize.CohortMean;
+import org.lungprep.normalize.Normalizer;
+import org.lungprep.resample.Resampler;
+import org.lungprep.segment.LungSegmentation;
+import org.lungprep.segment.LungSegmenter;
+
+import net.imglib2.type.numeric.integer.ShortType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.real.FloatType;
+
+/**
+ * The whole job for one scan: load &rarr; Hounsfield units &rarr; resample &rarr; segment &rarr; normalize &rarr;
+ * outputs. Each step is also usable alone (see the step packages); this class only composes them, times them and
+ * writes the results.
+ * <p>
+ * Outputs are written into a temporary sibling folder and renamed to the output folder only when complete, so an
+ * output folder either holds every file or does not exist.
+ */
+public final class Preprocessor {
+
+	/** What one run produced. */
+	public static final class Result {
+		private final Map<String, Object> report;
+		private final Map<String, String> row;
+		private final CohortMean scaled;
+
+		Result(final Map<String, Object> report, final Map<String, String> row, final CohortMean scaled) {
+			this.report = report;
+			this.row = row;
+			this.scaled = scaled;
+		}
+
+		/** @return the content of report.json */
+		public Map<String, Object> report() { return report; }
+
+		/** @return the batch manifest fields of this scan */
+		public Map<String, String> row() { return row; }
+
+		/** @return sum and count of the clipped, scaled values before zero-centring (for a cohort mean) */
+		public CohortMean scaled() { return scaled; }
+	}
+
+	private final PreprocessSettings settings;
+
+	/** @param settings the settings */
+	public Preprocessor(final PreprocessSettings settings) {
+		this.settings = settings;
+	}
+
+	/**
+	 * Runs the pipeline and publishes the outputs into {@code out}.
+	 *
+	 * @param input a DICOM folder or file, a {@code .mhd} or a {@code .nii(.gz)}
+	 * @param out the output folder; must not exist unless overwrite
+	 * @param overwrite whether an existing output folder is replaced
+	 * @param progress progress and cancellation
+	 * @return the report
+	 * @throws IOException when the input cannot be read or the outputs cannot be written
+	 */
+	public Result run(final Path input, final Path out, final boolean overwrite, final ProgressListener progress) throws IOException {
+		if (Files.exists(out) && !overwrite) throw new IOException(out + ": output folder exists (use --overwrite to replace it)");
+		checkNotInside(input, out);
+		final Path parent = out.toAbsolutePath().getParent();
+		Files.createDirectories(parent);
+		final Path tmp = parent.resolve("." + out.getFileName() + ".partial-" + UUID.randomUUID());
+		Files.createDirectory(tmp);
+		try {
+			final Result r = runInto(input, tmp, progress);
+			AtomicFiles.publishFolder(tmp, out, overwrite);
+			return r;
+		}
+		finally {
+			if (Files.exists(tmp)) AtomicFiles.deleteTree(tmp);
+		}
+	}
+
+	/** Refuses an output folder inside the input folder: nothing is ever written into an input folder. */
+	static void checkNotInside(final Path input, final Path out) throws IOException {
+		final Path in = (Files.isRegularFile(input) ? input.toAbsolutePath().getParent() : input.toAbsolutePath()).normalize();
+		final Path o = out.toAbsolutePath().normalize();
+		if (o.startsWith(in) && Files.isDirectory(in)) throw new IOException(out + ": output folder is inside the input folder " + in + " (LungPrep never writes into an input folder)");
+	}
+
+	/**
+	 * Runs the pipeline writing into an existing empty folder (used by {@link #run} and by the batch runner, which
+	 * publishes the folder itself).
+	 */
+	public Result runInto(final Path input, final Path dir, final ProgressListener progress) throws IOException {
+		final Map<String, Double> seconds = new LinkedHashMap<>();
+		final long start = System.nanoTime();
+		long t = System.nanoTime();
+
+		final Volume<ShortType> hu = CtLoader.load(input, settings.load(), progress.range(0.0, 0.15));
+		seconds.put("load_hu", lap(t));
+		progress.checkCancelled();
+
+		t = System.nanoTime();
+		final Volume<ShortType> resampled = Resampler.resample(hu, settings.resample(), progress.range(0.15, 0.4));
+		seconds.put("resample", lap(t));
+		progress.checkCancelled();
+
+		t = System.nanoTime();
+		final LungSegmentation seg = LungSegmenter.segment(resampled, settings.segment(), progress.range(0.4, 0.7));
+		seconds.put("segment", lap(t));
+		progress.checkCancelled();
+
+		t = System.nanoTime();
+		final Volume<FloatType> normalized = Normalizer.normalize(resampled, settings.normalize(), progress.range(0.7, 0.75));
+		final CohortMean scaled = CohortMean.of(resampled.image(), settings.normalize());
+		seconds.put("normalize", lap(t));
+		progress.checkCancelled();
+
+		t = System.nanoTime();
+		final Volume<UnsignedByteType> mask = settings.labels() ? seg.labels() : seg.binary();
+		write(dir, "hu", hu);
+		write(dir, "resampled", resampled);
+		write(dir, "lungs", mask);
+		write(dir, "normalized", normalized);
+		progress.progress("writing", 0.9);
+		seconds.put("write", lap(t));
+
+		if (settings.qc()) {
+			t = System.nanoTime();
+			final BufferedImage qc = QcPicture.render(resampled, seg.labels());
+			ImageIO.write(qc, "png", dir.resolve("qc.png").toFile());
+			seconds.put("qc", lap(t));
+		}
+		seconds.put("total", lap(start));
+
+		final Map<String, Object> report = report(input, hu, resampled, seg, normalized, scaled, seconds);
+		AtomicFiles.writeString(dir.resolve("report.json"), Json.write(report) + "\n");
+		progress.progress("done", 1);
+		return new Result(report, row(report, seg, scaled, seconds), scaled);
+	}
+
+	private <T extends net.imglib2.type.numeric.RealType<T>> void write(final Path dir, final String name, final Volume<T> v) throws IOException {
+		NpyIO.write(v, dir.resolve(name + ".npy"));
+		for (final PreprocessSettings.Format f : settings.formats()) {
+			final Path p = dir.resolve(name + "." + f.extension());
+			if (f == PreprocessSettings.Format.TIF) ImageJTiffWriter.write(v, p);
+			else throw new IllegalStateException("format " + f);
+		}
+	}
+
+	private static double lap(final long t0) {
+		return Math.round((System.nanoTime() - t0) / 1e6) / 1e3;
+	}
+
+	private Map<String, Object> report(final Path input, final Volume<ShortType> hu, final Volume<ShortType> resampled,
+		final LungSegmentation seg, final Volume<FloatType> normalized, final CohortMean scaled, final Map<String, Double> seconds)
+	{
+		final Map<String, Object> r = new LinkedHashMap<>();
+		r.put("lungprep_version", LungPrepVersion.get());
+		r.put("input", input.toAbsolutePath().toString());
+		r.put("series_uid", hu.info().seriesUid());
+		r.put("patient_id", hu.info().patientId());
+		r.put("modality", hu.info().modality());
+		r.put("slices", hu.size(2));
+		r.put("axis_order", "arrays and shapes in (z, y, x); origin and direction in LPS millimetres (x, y, z)");
+		r.put("hu_shape_zyx", hu.shapeZyx());
+		r.put("input_spacing_zyx", hu.spacingZyx());
+		r.put("origin_lps", hu.geometry().origin());
+		r.put("direction", hu.geometry().direction());
+		r.put("resampled_shape_zyx", resampled.shapeZyx());
+		r.put("resampled_spacing_zyx", resampled.spacingZyx());
+		r.put("resampled_origin_lps", resampled.geometry().origin());
+		final List<String> warnings = new ArrayList<>(hu.info().warnings());
+		for (final String w : seg.qc().warnings())
+			if (!warnings.contains(w)) warnings.add(w);
+		r.put("warnings", warnings);
+		r.put("lungs", seg.qc().toMap());
+		r.put("normalized_mean", scaled.mean() - settings.normalize().mean());
+		r.put("scaled_sum", scaled.sum());
+		r.put("scaled_voxels", scaled.voxels());
+		r.put("seconds", seconds);
+		r.put("settings", settings.toMap());
+		r.put("outputs", outputs());
+		return r;
+	}
+
+	private List<String> outputs() {
+		final List<String> names = new ArrayList<>();
+		for (final String n : new String[] { "hu", "resampled", "lungs", "normalized" }) {
+			names.add(n + ".npy");
+			for (final PreprocessSettings.Format f : settings.formats())
+				names.add(n + "." + f.extension());
+		}
+		if (settings.qc()) names.add("qc.png");
+		names.add("report.json");
+		return names;
+	}
+
+	private static Map<String, String> row(final Map<String, Object> report, final LungSegmentation seg, final CohortMean scaled,
+		final Map<String, Double> seconds)
+	{
+		final Map<String, String> row = new LinkedHashMap<>();
+		row.put("input", String.valueOf(report.get("input")));
+		row.put("series_uid", String.valueOf(report.get("series_uid")));
+		row.put("slices", String.valueOf(report.get("slices")));
+		row.put("hu_shape_zyx", zyx((long[]) report.get("hu_shape_zyx")));
+		row.put("input_spacing_zyx", zyx((double[]) report.get("input_spacing_zyx")));
+		row.put("resampled_shape_zyx", zyx((long[]) report.get("resampled_shape_zyx")));
+		row.put("resampled_spacing_zyx", zyx((double[]) report.get("resampled_spacing_zyx")));
+		row.put("lung_ml", String.format(java.util.Locale.ROOT, "%.1f", seg.qc().totalMl()));
+		row.put("right_ml", String.format(java.util.Locale.ROOT, "%.1f", seg.qc().rightMl()));
+		row.put("left_ml", String.format(java.util.Locale.ROOT, "%.1f", seg.qc().leftMl()));
+		@SuppressWarnings("unchecked")
+		final List<String> warnings = (List<String>) report.get("warnings");
+		row.put("warnings", String.join("; ", warnings));
+		row.put("scaled_sum", Double.toString(scaled.sum()));
+		row.put("scaled_voxels", Long.toString(scaled.voxels()));
+		row.put("seconds", String.format(java.util.Locale.ROOT, "%.2f", seconds.get("total")));
+		return row;
+	}
+
+	private static String zyx(final long[] v) {
+		return v[0] + "x" + v[1] + "x" + v[2];
+	}
+
+	private static String zyx(final double[] v) {
+		return String.format(java.util.Locale.ROOT, "%.6gx%.6gx%.6g", v[0], v[1], v[2]);
+	}
+
+}
