@@ -1,0 +1,538 @@
+package org.lungprep.mesh;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.parallel.Parallelization;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.ShortType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.real.FloatType;
+
+import org.lungprep.core.Geometry;
+import org.lungprep.core.Planar;
+import org.lungprep.core.ProgressListener;
+import org.lungprep.core.Volume;
+
+/**
+ * Iso-surface of a volume by marching cubes: a watertight, consistently oriented, welded triangle
+ * mesh in physical millimetres with per-vertex normals from the image gradient.
+ * <p>
+ * A voxel is inside the surface when its value is above the threshold. Cases come from
+ * {@link McTables}; ambiguous faces are decided by the asymptotic decider (the sign of the bilinear
+ * interpolant at the face's saddle point), computed from the face's four values in a fixed order so
+ * both cubes sharing the face agree, which makes closed objects give closed meshes. Vertices sit on
+ * grid edges (linear interpolation) and are shared between cubes; normals are the central-difference
+ * gradient at the edge's two ends, interpolated, taken to physical space and pointing to lower values.
+ * <p>
+ * The volume is cut into slabs of {@value #SLAB_LAYERS} cube layers processed in parallel through
+ * {@link Parallelization}; slabs are merged in order, so the mesh is identical for any thread count.
+ * Planar int16, uint8 and float32 images are read in place; other images are copied to float32 first.
+ */
+public final class MarchingCubes {
+
+	/** Cube layers per parallel slab: fixed, so the output does not depend on the thread count. */
+	static final int SLAB_LAYERS = 8;
+
+	private static final int NONE = Integer.MIN_VALUE;
+
+	private MarchingCubes() { }
+
+	/**
+	 * @param volume any real-valued volume
+	 * @param threshold iso-value in image units (e.g. 400 for bone in HU, 0.5 for a 0/1 mask)
+	 * @param step sample every step-th voxel along each axis (1 = full resolution; like skimage's step_size)
+	 * @param progress progress and cancellation
+	 * @return the surface in LPS mm; empty when nothing crosses the threshold
+	 */
+	public static <T extends RealType<T>> TriangleMesh extract(final Volume<T> volume, final double threshold, final int step, final ProgressListener progress) {
+		if (volume == null) throw new IllegalArgumentException("volume is null");
+		if (!Double.isFinite(threshold)) throw new IllegalArgumentException("threshold must be finite, got " + threshold);
+		if (step < 1) throw new IllegalArgumentException("step must be >= 1, got " + step);
+		if (progress == null) throw new IllegalArgumentException("progress listener is null (use ProgressListener.NONE)");
+		return extract(volume.image(), volume.geometry(), threshold, step, progress);
+	}
+
+	/** As {@link #extract(Volume, double, int, ProgressListener)} for an image and geometry. */
+	public static <T extends RealType<T>> TriangleMesh extract(final RandomAccessibleInterval<T> image, final Geometry geometry, final double threshold,
+		final int step, final ProgressListener progress)
+	{
+		if (image.numDimensions() != 3) throw new IllegalArgumentException("marching cubes needs a 3D image, got " + image.numDimensions() + "D");
+		final Source src = Source.of(image);
+		final Grid g = new Grid(src, geometry, threshold, step);
+		if (g.nxs < 2 || g.nys < 2 || g.nzs < 2) return TriangleMesh.empty();
+		final int layers = g.nzs - 1;
+		final int nSlabs = (layers + SLAB_LAYERS - 1) / SLAB_LAYERS;
+		final List<Integer> ids = new ArrayList<>(nSlabs);
+		for (int i = 0; i < nSlabs; i++) ids.add(i);
+		final Slab[] slabs = new Slab[nSlabs];
+		final AtomicInteger done = new AtomicInteger();
+		Parallelization.getTaskExecutor().forEach(ids, i -> {
+			progress.checkCancelled();
+			final Slab s = new Slab(g, i * SLAB_LAYERS, Math.min(layers, (i + 1) * SLAB_LAYERS));
+			s.run();
+			slabs[i] = s;
+			progress.progress("marching cubes", 0.9 * done.incrementAndGet() / nSlabs);
+		});
+		final TriangleMesh mesh = merge(g, slabs);
+		progress.progress("marching cubes", 1);
+		return mesh;
+	}
+
+	/** Concatenates slabs in order and points each slab's top-slice references at the next slab's vertices. */
+	private static TriangleMesh merge(final Grid g, final Slab[] slabs) {
+		final int n = slabs.length;
+		final int[] vBase = new int[n + 1], tBase = new int[n + 1];
+		for (int i = 0; i < n; i++) {
+			vBase[i + 1] = vBase[i] + slabs[i].vertexCount;
+			tBase[i + 1] = tBase[i] + slabs[i].tris.size;
+		}
+		// foreign vertex j of slab i -> global index of the same grid edge in slab i + 1
+		final int[][] foreign = new int[n][];
+		final int[] lookup = new int[2 * g.nxs * g.nys];
+		for (int i = 0; i < n; i++) {
+			final IntList keys = slabs[i].foreignKeys;
+			foreign[i] = new int[keys.size];
+			if (keys.size == 0) continue;
+			final Slab next = slabs[i + 1];
+			for (int k = 0; k < next.bottomKeys.size; k++) lookup[next.bottomKeys.data[k]] = next.bottomIds.data[k] + vBase[i + 1] + 1;
+			for (int j = 0; j < keys.size; j++) {
+				final int v = lookup[keys.data[j]] - 1;
+				if (v < 0) throw new IllegalStateException("marching cubes: slab " + i + " refers to a vertex slab " + (i + 1) + " did not make (edge key " + keys.data[j] + ")");
+				foreign[i][j] = v;
+			}
+			for (int k = 0; k < next.bottomKeys.size; k++) lookup[next.bottomKeys.data[k]] = 0;
+		}
+		final float[] v = new float[3 * vBase[n]], nrm = new float[3 * vBase[n]];
+		final int[] t = new int[tBase[n]];
+		final List<Integer> ids = new ArrayList<>(n);
+		for (int i = 0; i < n; i++) ids.add(i);
+		Parallelization.getTaskExecutor().forEach(ids, i -> {
+			final Slab s = slabs[i];
+			System.arraycopy(s.pos.data, 0, v, 3 * vBase[i], 3 * s.vertexCount);
+			System.arraycopy(s.nrm.data, 0, nrm, 3 * vBase[i], 3 * s.vertexCount);
+			final int[] src = s.tris.data;
+			final int base = vBase[i], off = tBase[i];
+			final int[] f = foreign[i];
+			for (int k = 0; k < s.tris.size; k++) {
+				final int id = src[k];
+				t[off + k] = id >= 0 ? id + base : f[-id - 1];
+			}
+		});
+		return new TriangleMesh(v, nrm, t);
+	}
+
+	/** Sampled grid, threshold and index-to-physical transforms shared by all slabs. */
+	private static final class Grid {
+		final Source src;
+		final int step, nx, ny, nz, nxs, nys, nzs;
+		final double threshold;
+		/** index -> LPS: p = origin + m · index */
+		final double[] m = new double[9], origin;
+		/** gradient index space -> physical: inverse transpose of m */
+		final double[] mInvT;
+		final boolean flip;
+
+		Grid(final Source src, final Geometry geo, final double threshold, final int step) {
+			this.src = src;
+			this.step = step;
+			this.threshold = threshold;
+			nx = src.nx;
+			ny = src.ny;
+			nz = src.nz;
+			nxs = (nx - 1) / step + 1;
+			nys = (ny - 1) / step + 1;
+			nzs = (nz - 1) / step + 1;
+			final double[] d = geo.direction();
+			for (int r = 0; r < 3; r++)
+				for (int c = 0; c < 3; c++) m[3 * r + c] = d[3 * r + c] * geo.spacing(c);
+			origin = geo.origin();
+			final double det = m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * m[7] - m[4] * m[6]);
+			if (Math.abs(det) < 1e-12) throw new IllegalArgumentException("direction matrix is singular: " + geo);
+			// cofactor matrix / det = inverse transpose
+			mInvT = new double[] { (m[4] * m[8] - m[5] * m[7]) / det, -(m[3] * m[8] - m[5] * m[6]) / det, (m[3] * m[7] - m[4] * m[6]) / det,
+				-(m[1] * m[8] - m[2] * m[7]) / det, (m[0] * m[8] - m[2] * m[6]) / det, -(m[0] * m[7] - m[1] * m[6]) / det,
+				(m[1] * m[5] - m[2] * m[4]) / det, -(m[0] * m[5] - m[2] * m[3]) / det, (m[0] * m[4] - m[1] * m[3]) / det };
+			// a mirroring geometry turns outward-wound triangles inward: wind them the other way
+			flip = det < 0;
+		}
+	}
+
+	/** One slab of cube layers [z0, z1) in sampled coordinates, with its own vertices and triangles. */
+	private static final class Slab {
+		final Grid g;
+		final int z0, z1;
+		final boolean last;
+		final FloatList pos = new FloatList(), nrm = new FloatList();
+		final IntList tris = new IntList();
+		/** vertices on the top slice are made by the next slab; here they are ids -(j+1) */
+		final IntList foreignKeys = new IntList();
+		/** vertices this slab made on its bottom slice, for the previous slab's references */
+		final IntList bottomKeys = new IntList(), bottomIds = new IntList();
+		int vertexCount;
+
+		// per-layer state
+		int[] x0, x1, y0, y1, zz;
+		int layer;
+		final double[] vtx = new double[6];
+		final double[] cubeVals = new double[8];
+
+		Slab(final Grid g, final int z0, final int z1) {
+			this.g = g;
+			this.z0 = z0;
+			this.z1 = z1;
+			this.last = z1 == g.nzs - 1;
+		}
+
+		void run() {
+			final int nxs = g.nxs, nys = g.nys, plane = nxs * nys;
+			x0 = new int[plane];
+			x1 = new int[plane];
+			y0 = new int[plane];
+			y1 = new int[plane];
+			zz = new int[plane];
+			Arrays.fill(x0, NONE);
+			Arrays.fill(y0, NONE);
+			final byte[] inside = new byte[plane];
+			byte[] lo = new byte[plane], hi = new byte[plane];
+			faceCodes(z0, inside, lo);
+			for (layer = z0; layer < z1; layer++) {
+				faceCodes(layer + 1, inside, hi);
+				Arrays.fill(x1, NONE);
+				Arrays.fill(y1, NONE);
+				Arrays.fill(zz, NONE);
+				for (int ys = 0; ys < nys - 1; ys++) {
+					final int row = ys * nxs;
+					for (int xs = 0; xs < nxs - 1; xs++) {
+						final int i = row + xs;
+						final int code = (lo[i] | hi[i] << 4) & 0xff;
+						if (code == 0 || code == 255) continue;
+						cube(xs, ys, i, code);
+					}
+				}
+				final byte[] tb = lo;
+				lo = hi;
+				hi = tb;
+				int[] t = x0;
+				x0 = x1;
+				x1 = t;
+				t = y0;
+				y0 = y1;
+				y1 = t;
+			}
+		}
+
+		/** Per sample of slice zs: inside bits of the 4 corners of the square at (xs, ys), bit (dx + 2 dy). */
+		private void faceCodes(final int zs, final byte[] inside, final byte[] out) {
+			final int nxs = g.nxs, nys = g.nys;
+			g.src.classify(zs * g.step, g.step, nxs, nys, g.threshold, inside);
+			for (int ys = 0; ys < nys - 1; ys++) {
+				final int r = ys * nxs;
+				int a = inside[r], c = inside[r + nxs];
+				for (int xs = 0; xs < nxs - 1; xs++) {
+					final int b = inside[r + xs + 1], d = inside[r + nxs + xs + 1];
+					out[r + xs] = (byte) (a | b << 1 | c << 2 | d << 3);
+					a = b;
+					c = d;
+				}
+			}
+		}
+
+		private void cube(final int xs, final int ys, final int i, final int code) {
+			final int[] amb = McTables.AMBIGUOUS_FACES[code];
+			int sub = 0;
+			if (amb.length > 0) {
+				final int step = g.step;
+				for (int k = 0; k < 8; k++)
+					cubeVals[k] = g.src.value((xs + (k & 1)) * step, (ys + (k >> 1 & 1)) * step, (layer + (k >> 2 & 1)) * step);
+				for (int k = 0; k < amb.length; k++)
+					if (connected(McTables.FACE_CORNERS[amb[k]])) sub |= 1 << k;
+			}
+			final int entry = McTables.CASE_BASE[code] + sub;
+			final int from = McTables.TRI_START[entry], to = McTables.TRI_START[entry + 1];
+			final byte[] te = McTables.TRI_EDGES;
+			int centroid = NONE, centroidEnd = from;
+			for (int k = from; k < to; k += 3) {
+				int a = vertex(xs, ys, i, te[k]), b = vertex(xs, ys, i, te[k + 1]), c = vertex(xs, ys, i, te[k + 2]);
+				if (a == NONE) {
+					if (k >= centroidEnd) {
+						centroidEnd = loopEnd(k);
+						centroid = centroid(xs, ys, k, centroidEnd);
+					}
+					a = centroid;
+				}
+				if (g.flip) {
+					final int tmp = b;
+					b = c;
+					c = tmp;
+				}
+				tris.add(a);
+				tris.add(b);
+				tris.add(c);
+			}
+		}
+
+		/** Asymptotic decider on a face: are its inside corners joined across the face? */
+		private boolean connected(final int[] q) {
+			final double t = g.threshold;
+			final double v00 = cubeVals[q[0]] - t, v10 = cubeVals[q[1]] - t, v11 = cubeVals[q[2]] - t, v01 = cubeVals[q[3]] - t;
+			// sign of the bilinear interpolant at its saddle (denominator > 0 in the ambiguous case)
+			final double p = v00 * v11 - v10 * v01;
+			return v00 > 0 ? p > 0 : p < 0;
+		}
+
+		/** End (exclusive) of the centroid loop whose triangles (C, next, this) start at k0. */
+		private static int loopEnd(final int k0) {
+			final byte[] te = McTables.TRI_EDGES;
+			final int first = te[k0 + 2];
+			int k = k0;
+			while (te[k + 1] != first) k += 3;
+			return k + 3;
+		}
+
+		/** The loop-centre vertex of a loop that needs one: mean of the loop's edge points. */
+		private int centroid(final int xs, final int ys, final int from, final int to) {
+			final double[] acc = new double[6];
+			int n = 0;
+			for (int k = from; k < to; k += 3) {
+				edgePoint(xs, ys, McTables.TRI_EDGES[k + 2]);
+				for (int d = 0; d < 6; d++) acc[d] += vtx[d];
+				n++;
+			}
+			for (int d = 0; d < 6; d++) vtx[d] = acc[d] / n;
+			return emit(vtx);
+		}
+
+		/** Vertex id of edge e of the cube at (xs, ys, layer), made on first use. */
+		private int vertex(final int xs, final int ys, final int i, final int e) {
+			if (e == McTables.CENTROID) return NONE;
+			final int a = e >> 2, j = e & 3;
+			final int[] buf;
+			final int idx;
+			final boolean top;
+			if (a == 0) {
+				top = j >> 1 == 1;
+				buf = top ? x1 : x0;
+				idx = i + (j & 1) * g.nxs;
+			}
+			else if (a == 1) {
+				top = j >> 1 == 1;
+				buf = top ? y1 : y0;
+				idx = i + (j & 1);
+			}
+			else {
+				top = false;
+				buf = zz;
+				idx = i + (j & 1) + (j >> 1) * g.nxs;
+			}
+			final int have = buf[idx];
+			if (have != NONE) return have;
+			final int id;
+			if (top && !last && layer == z1 - 1) {
+				foreignKeys.add(2 * idx + a);
+				id = -foreignKeys.size;
+			}
+			else {
+				edgePoint(xs, ys, e);
+				id = emit(vtx);
+				if (a < 2 && !top && layer == z0 && z0 > 0) {
+					bottomKeys.add(2 * idx + a);
+					bottomIds.add(id);
+				}
+			}
+			buf[idx] = id;
+			return id;
+		}
+
+		/** Appends a vertex given in index space (position, gradient) as LPS position and outward unit normal. */
+		private int emit(final double[] p) {
+			final double[] m = g.m, o = g.origin, mi = g.mInvT;
+			for (int r = 0; r < 3; r++)
+				pos.add((float) (o[r] + m[3 * r] * p[0] + m[3 * r + 1] * p[1] + m[3 * r + 2] * p[2]));
+			double nx = -(mi[0] * p[3] + mi[1] * p[4] + mi[2] * p[5]);
+			double ny = -(mi[3] * p[3] + mi[4] * p[4] + mi[5] * p[5]);
+			double nz = -(mi[6] * p[3] + mi[7] * p[4] + mi[8] * p[5]);
+			final double l = Math.sqrt(nx * nx + ny * ny + nz * nz);
+			if (l > 0) {
+				nx /= l;
+				ny /= l;
+				nz /= l;
+			}
+			nrm.add((float) nx);
+			nrm.add((float) ny);
+			nrm.add((float) nz);
+			return vertexCount++;
+		}
+
+		/** Crossing point of edge e of the current cube into vtx: index-space position and interpolated gradient. */
+		private void edgePoint(final int xs, final int ys, final int e) {
+			final int c0 = McTables.EDGE_CORNER0[e], a = e >> 2, step = g.step;
+			final int x = (xs + (c0 & 1)) * step, y = (ys + (c0 >> 1 & 1)) * step, z = (layer + (c0 >> 2 & 1)) * step;
+			final int x1 = a == 0 ? x + step : x, y1 = a == 1 ? y + step : y, z1 = a == 2 ? z + step : z;
+			final Source s = g.src;
+			final double v0 = s.value(x, y, z), v1 = s.value(x1, y1, z1);
+			final double t = (g.threshold - v0) / (v1 - v0);
+			vtx[0] = x;
+			vtx[1] = y;
+			vtx[2] = z;
+			vtx[a] += t * step;
+			final double[] g0 = gradient(x, y, z), g1 = gradient(x1, y1, z1);
+			for (int d = 0; d < 3; d++) vtx[3 + d] = g0[d] + t * (g1[d] - g0[d]);
+		}
+
+		private final double[] ga = new double[3], gb = new double[3];
+		private boolean flipGrad;
+
+		/** Central-difference gradient at a voxel (one-sided at the border), index units. */
+		private double[] gradient(final int x, final int y, final int z) {
+			final double[] out = flipGrad ? gb : ga;
+			flipGrad = !flipGrad;
+			final Source s = g.src;
+			out[0] = diff(s, x, y, z, 0, g.nx);
+			out[1] = diff(s, x, y, z, 1, g.ny);
+			out[2] = diff(s, x, y, z, 2, g.nz);
+			return out;
+		}
+
+		private static double diff(final Source s, final int x, final int y, final int z, final int axis, final int n) {
+			final int c = axis == 0 ? x : axis == 1 ? y : z;
+			final int lo = Math.max(0, c - 1), hi = Math.min(n - 1, c + 1);
+			if (hi == lo) return 0;
+			final double vl = axis == 0 ? s.value(lo, y, z) : axis == 1 ? s.value(x, lo, z) : s.value(x, y, lo);
+			final double vh = axis == 0 ? s.value(hi, y, z) : axis == 1 ? s.value(x, hi, z) : s.value(x, y, hi);
+			return (vh - vl) / (hi - lo);
+		}
+	}
+
+	/** Voxel access on planar arrays: the inner loops read primitives, no per-voxel ImgLib2 objects. */
+	private abstract static class Source {
+		final int nx, ny, nz;
+
+		Source(final RandomAccessibleInterval<?> img) {
+			nx = (int) img.dimension(0);
+			ny = (int) img.dimension(1);
+			nz = (int) img.dimension(2);
+		}
+
+		/** Inside flags (value above t) of the sampled slice at raw z, every step-th voxel. */
+		abstract void classify(int z, int step, int nxs, int nys, double t, byte[] out);
+
+		/** Value at raw voxel (x, y, z). */
+		abstract double value(int x, int y, int z);
+
+		@SuppressWarnings("unchecked")
+		static Source of(final RandomAccessibleInterval<? extends RealType<?>> img) {
+			final long cells = img.dimension(0) * img.dimension(1);
+			if (cells > Integer.MAX_VALUE / 2) throw new IllegalArgumentException("slice too large for marching cubes: " + img.dimension(0) + " x " + img.dimension(1));
+			if (img instanceof PlanarImg && img.min(0) == 0 && img.min(1) == 0 && img.min(2) == 0) {
+				final Object t = ((PlanarImg<?, ?>) img).firstElement();
+				if (t instanceof ShortType) return new Shorts((PlanarImg<?, ?>) img);
+				if (t instanceof UnsignedByteType) return new UBytes((PlanarImg<?, ?>) img);
+				if (t instanceof FloatType) return new Floats((PlanarImg<?, ?>) img);
+			}
+			return new Floats(Planar.asFloats(img));
+		}
+
+		/** Largest integer threshold k with (v &gt; t) == (v &gt; k) for integer v, clamped to [lo - 1, hi]. */
+		static int intThreshold(final double t, final int lo, final int hi) {
+			return (int) Math.max(lo - 1, Math.min(hi, Math.floor(t)));
+		}
+	}
+
+	private static final class Shorts extends Source {
+		final short[][] planes;
+
+		Shorts(final PlanarImg<?, ?> img) {
+			super(img);
+			planes = new short[nz][];
+			for (int z = 0; z < nz; z++) planes[z] = Planar.plane(img, z);
+		}
+
+		@Override
+		void classify(final int z, final int step, final int nxs, final int nys, final double t, final byte[] out) {
+			final short[] p = planes[z];
+			final int k = intThreshold(t, Short.MIN_VALUE, Short.MAX_VALUE);
+			for (int ys = 0; ys < nys; ys++) {
+				final int r = ys * step * nx, o = ys * nxs;
+				if (step == 1)
+					for (int xs = 0; xs < nxs; xs++) out[o + xs] = (byte) ((k - p[r + xs]) >>> 31);
+				else
+					for (int xs = 0; xs < nxs; xs++) out[o + xs] = (byte) ((k - p[r + xs * step]) >>> 31);
+			}
+		}
+
+		@Override
+		double value(final int x, final int y, final int z) { return planes[z][y * nx + x]; }
+	}
+
+	private static final class UBytes extends Source {
+		final byte[][] planes;
+
+		UBytes(final PlanarImg<?, ?> img) {
+			super(img);
+			planes = new byte[nz][];
+			for (int z = 0; z < nz; z++) planes[z] = Planar.plane(img, z);
+		}
+
+		@Override
+		void classify(final int z, final int step, final int nxs, final int nys, final double t, final byte[] out) {
+			final byte[] p = planes[z];
+			final int k = intThreshold(t, 0, 255);
+			for (int ys = 0; ys < nys; ys++) {
+				final int r = ys * step * nx, o = ys * nxs;
+				for (int xs = 0; xs < nxs; xs++) out[o + xs] = (byte) ((k - (p[r + xs * step] & 0xff)) >>> 31);
+			}
+		}
+
+		@Override
+		double value(final int x, final int y, final int z) { return planes[z][y * nx + x] & 0xff; }
+	}
+
+	private static final class Floats extends Source {
+		final float[][] planes;
+
+		Floats(final PlanarImg<?, ?> img) {
+			super(img);
+			planes = new float[nz][];
+			for (int z = 0; z < nz; z++) planes[z] = Planar.plane(img, z);
+		}
+
+		@Override
+		void classify(final int z, final int step, final int nxs, final int nys, final double t, final byte[] out) {
+			final float[] p = planes[z];
+			for (int ys = 0; ys < nys; ys++) {
+				final int r = ys * step * nx, o = ys * nxs;
+				for (int xs = 0; xs < nxs; xs++) out[o + xs] = (byte) (p[r + xs * step] > t ? 1 : 0);
+			}
+		}
+
+		@Override
+		double value(final int x, final int y, final int z) { return planes[z][y * nx + x]; }
+	}
+
+	/** Growable int array (no boxing). */
+	static final class IntList {
+		int[] data = new int[1024];
+		int size;
+
+		void add(final int v) {
+			if (size == data.length) data = Arrays.copyOf(data, data.length * 2);
+			data[size++] = v;
+		}
+	}
+
+	/** Growable float array (no boxing). */
+	static final class FloatList {
+		float[] data = new float[3072];
+		int size;
+
+		void add(final float v) {
+			if (size == data.length) data = Arrays.copyOf(data, data.length * 2);
+			data[size++] = v;
+		}
+	}
+}
