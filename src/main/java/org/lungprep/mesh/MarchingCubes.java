@@ -1,5 +1,8 @@
 package org.lungprep.mesh;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,9 +39,12 @@ import org.lungprep.core.Volume;
 public final class MarchingCubes {
 
 	/** Cube layers per parallel slab: fixed, so the output does not depend on the thread count. */
-	static final int SLAB_LAYERS = 8;
+	static final int SLAB_LAYERS = 16;
 
 	private static final int NONE = Integer.MIN_VALUE;
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+	/** eight inside flags */
+	private static final long ALL_ONES = 0x0101010101010101L;
 
 	private MarchingCubes() { }
 
@@ -177,6 +183,8 @@ public final class MarchingCubes {
 
 		// per-layer state
 		int[] x0, x1, y0, y1, zz;
+		/** indices set in each buffer, to reset them without clearing whole slices */
+		IntList tx0 = new IntList(), tx1 = new IntList(), ty0 = new IntList(), ty1 = new IntList(), tz = new IntList();
 		int layer;
 		final double[] vtx = new double[6];
 		final double[] cubeVals = new double[8];
@@ -190,56 +198,68 @@ public final class MarchingCubes {
 
 		void run() {
 			final int nxs = g.nxs, nys = g.nys, plane = nxs * nys;
-			x0 = new int[plane];
-			x1 = new int[plane];
-			y0 = new int[plane];
-			y1 = new int[plane];
-			zz = new int[plane];
-			Arrays.fill(x0, NONE);
-			Arrays.fill(y0, NONE);
-			final byte[] inside = new byte[plane];
+			x0 = filled(plane);
+			x1 = filled(plane);
+			y0 = filled(plane);
+			y1 = filled(plane);
+			zz = filled(plane);
 			byte[] lo = new byte[plane], hi = new byte[plane];
-			faceCodes(z0, inside, lo);
+			g.src.classify(z0 * g.step, g.step, nxs, nys, g.threshold, lo);
 			for (layer = z0; layer < z1; layer++) {
-				faceCodes(layer + 1, inside, hi);
-				Arrays.fill(x1, NONE);
-				Arrays.fill(y1, NONE);
-				Arrays.fill(zz, NONE);
+				g.src.classify((layer + 1) * g.step, g.step, nxs, nys, g.threshold, hi);
 				for (int ys = 0; ys < nys - 1; ys++) {
-					final int row = ys * nxs;
-					for (int xs = 0; xs < nxs - 1; xs++) {
-						final int i = row + xs;
-						final int code = (lo[i] | hi[i] << 4) & 0xff;
-						if (code == 0 || code == 255) continue;
-						cube(xs, ys, i, code);
+					final int row = ys * nxs, end = row + nxs - 1;
+					int i = row;
+					while (i < end) {
+						// most cubes are all outside or all inside: test eight at a time on the 0/1 bytes
+						if (i + 8 <= end) {
+							final int j = i + nxs;
+							final long a = (long) LONGS.get(lo, i), b = (long) LONGS.get(lo, i + 1), c = (long) LONGS.get(lo, j), d = (long) LONGS.get(lo, j + 1);
+							final long e = (long) LONGS.get(hi, i), f = (long) LONGS.get(hi, i + 1), gg = (long) LONGS.get(hi, j), h = (long) LONGS.get(hi, j + 1);
+							if ((a | b | c | d | e | f | gg | h) == 0 || (a & b & c & d & e & f & gg & h) == ALL_ONES) {
+								i += 8;
+								continue;
+							}
+						}
+						final int stop = Math.min(end, i + 8);
+						for (; i < stop; i++) {
+							final int j = i + nxs;
+							final int code = lo[i] | lo[i + 1] << 1 | lo[j] << 2 | lo[j + 1] << 3 | hi[i] << 4 | hi[i + 1] << 5 | hi[j] << 6 | hi[j + 1] << 7;
+							if (code != 0 && code != 255) cube(i - row, ys, i, code);
+						}
 					}
 				}
 				final byte[] tb = lo;
 				lo = hi;
 				hi = tb;
+				// the old bottom slice becomes the new top: forget its vertices (only the entries set)
+				clear(x0, tx0);
+				clear(y0, ty0);
+				clear(zz, tz);
 				int[] t = x0;
 				x0 = x1;
 				x1 = t;
 				t = y0;
 				y0 = y1;
 				y1 = t;
+				IntList tl = tx0;
+				tx0 = tx1;
+				tx1 = tl;
+				tl = ty0;
+				ty0 = ty1;
+				ty1 = tl;
 			}
 		}
 
-		/** Per sample of slice zs: inside bits of the 4 corners of the square at (xs, ys), bit (dx + 2 dy). */
-		private void faceCodes(final int zs, final byte[] inside, final byte[] out) {
-			final int nxs = g.nxs, nys = g.nys;
-			g.src.classify(zs * g.step, g.step, nxs, nys, g.threshold, inside);
-			for (int ys = 0; ys < nys - 1; ys++) {
-				final int r = ys * nxs;
-				int a = inside[r], c = inside[r + nxs];
-				for (int xs = 0; xs < nxs - 1; xs++) {
-					final int b = inside[r + xs + 1], d = inside[r + nxs + xs + 1];
-					out[r + xs] = (byte) (a | b << 1 | c << 2 | d << 3);
-					a = b;
-					c = d;
-				}
-			}
+		private static int[] filled(final int n) {
+			final int[] a = new int[n];
+			Arrays.fill(a, NONE);
+			return a;
+		}
+
+		private static void clear(final int[] buf, final IntList touched) {
+			for (int k = 0; k < touched.size; k++) buf[touched.data[k]] = NONE;
+			touched.size = 0;
 		}
 
 		private void cube(final int xs, final int ys, final int i, final int code) {
@@ -312,21 +332,25 @@ public final class MarchingCubes {
 			if (e == McTables.CENTROID) return NONE;
 			final int a = e >> 2, j = e & 3;
 			final int[] buf;
+			final IntList touched;
 			final int idx;
 			final boolean top;
 			if (a == 0) {
 				top = j >> 1 == 1;
 				buf = top ? x1 : x0;
+				touched = top ? tx1 : tx0;
 				idx = i + (j & 1) * g.nxs;
 			}
 			else if (a == 1) {
 				top = j >> 1 == 1;
 				buf = top ? y1 : y0;
+				touched = top ? ty1 : ty0;
 				idx = i + (j & 1);
 			}
 			else {
 				top = false;
 				buf = zz;
+				touched = tz;
 				idx = i + (j & 1) + (j >> 1) * g.nxs;
 			}
 			final int have = buf[idx];
@@ -345,26 +369,25 @@ public final class MarchingCubes {
 				}
 			}
 			buf[idx] = id;
+			touched.add(idx);
 			return id;
 		}
 
 		/** Appends a vertex given in index space (position, gradient) as LPS position and outward unit normal. */
 		private int emit(final double[] p) {
 			final double[] m = g.m, o = g.origin, mi = g.mInvT;
+			final float[] pv = pos.grow(3), nv = nrm.grow(3);
+			final int at = 3 * vertexCount;
 			for (int r = 0; r < 3; r++)
-				pos.add((float) (o[r] + m[3 * r] * p[0] + m[3 * r + 1] * p[1] + m[3 * r + 2] * p[2]));
-			double nx = -(mi[0] * p[3] + mi[1] * p[4] + mi[2] * p[5]);
-			double ny = -(mi[3] * p[3] + mi[4] * p[4] + mi[5] * p[5]);
-			double nz = -(mi[6] * p[3] + mi[7] * p[4] + mi[8] * p[5]);
+				pv[at + r] = (float) (o[r] + m[3 * r] * p[0] + m[3 * r + 1] * p[1] + m[3 * r + 2] * p[2]);
+			final double nx = -(mi[0] * p[3] + mi[1] * p[4] + mi[2] * p[5]);
+			final double ny = -(mi[3] * p[3] + mi[4] * p[4] + mi[5] * p[5]);
+			final double nz = -(mi[6] * p[3] + mi[7] * p[4] + mi[8] * p[5]);
 			final double l = Math.sqrt(nx * nx + ny * ny + nz * nz);
-			if (l > 0) {
-				nx /= l;
-				ny /= l;
-				nz /= l;
-			}
-			nrm.add((float) nx);
-			nrm.add((float) ny);
-			nrm.add((float) nz);
+			final double f = l > 0 ? 1 / l : 0;
+			nv[at] = (float) (nx * f);
+			nv[at + 1] = (float) (ny * f);
+			nv[at + 2] = (float) (nz * f);
 			return vertexCount++;
 		}
 
@@ -380,31 +403,24 @@ public final class MarchingCubes {
 			vtx[1] = y;
 			vtx[2] = z;
 			vtx[a] += t * step;
-			final double[] g0 = gradient(x, y, z), g1 = gradient(x1, y1, z1);
-			for (int d = 0; d < 3; d++) vtx[3 + d] = g0[d] + t * (g1[d] - g0[d]);
+			final double[] gr = grad;
+			gradient(x, y, z, gr, 0);
+			gradient(x1, y1, z1, gr, 3);
+			for (int d = 0; d < 3; d++) vtx[3 + d] = gr[d] + t * (gr[3 + d] - gr[d]);
 		}
 
-		private final double[] ga = new double[3], gb = new double[3];
-		private boolean flipGrad;
+		private final double[] grad = new double[6];
 
-		/** Central-difference gradient at a voxel (one-sided at the border), index units. */
-		private double[] gradient(final int x, final int y, final int z) {
-			final double[] out = flipGrad ? gb : ga;
-			flipGrad = !flipGrad;
+		/** Central-difference gradient at a voxel (one-sided at the border), index units, into out[o..o+2]. */
+		private void gradient(final int x, final int y, final int z, final double[] out, final int o) {
 			final Source s = g.src;
-			out[0] = diff(s, x, y, z, 0, g.nx);
-			out[1] = diff(s, x, y, z, 1, g.ny);
-			out[2] = diff(s, x, y, z, 2, g.nz);
-			return out;
-		}
-
-		private static double diff(final Source s, final int x, final int y, final int z, final int axis, final int n) {
-			final int c = axis == 0 ? x : axis == 1 ? y : z;
-			final int lo = Math.max(0, c - 1), hi = Math.min(n - 1, c + 1);
-			if (hi == lo) return 0;
-			final double vl = axis == 0 ? s.value(lo, y, z) : axis == 1 ? s.value(x, lo, z) : s.value(x, y, lo);
-			final double vh = axis == 0 ? s.value(hi, y, z) : axis == 1 ? s.value(x, hi, z) : s.value(x, y, hi);
-			return (vh - vl) / (hi - lo);
+			final int xl = x > 0 ? x - 1 : x, xh = x < g.nx - 1 ? x + 1 : x;
+			final int yl = y > 0 ? y - 1 : y, yh = y < g.ny - 1 ? y + 1 : y;
+			final int zl = z > 0 ? z - 1 : z, zh = z < g.nz - 1 ? z + 1 : z;
+			// every axis has >= 2 voxels here, so hi > lo
+			out[o] = (s.value(xh, y, z) - s.value(xl, y, z)) / (xh - xl);
+			out[o + 1] = (s.value(x, yh, z) - s.value(x, yl, z)) / (yh - yl);
+			out[o + 2] = (s.value(x, y, zh) - s.value(x, y, zl)) / (zh - zl);
 		}
 	}
 
@@ -530,9 +546,11 @@ public final class MarchingCubes {
 		float[] data = new float[3072];
 		int size;
 
-		void add(final float v) {
-			if (size == data.length) data = Arrays.copyOf(data, data.length * 2);
-			data[size++] = v;
+		/** Reserves n more values and returns the (maybe new) array; the caller fills data[size - n ..]. */
+		float[] grow(final int n) {
+			if (size + n > data.length) data = Arrays.copyOf(data, Math.max(data.length * 2, size + n));
+			size += n;
+			return data;
 		}
 	}
 }
