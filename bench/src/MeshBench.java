@@ -61,11 +61,11 @@ public class MeshBench {
 		// best of N after warm-up
 		TriangleMesh mesh = null;
 		double best = Double.POSITIVE_INFINITY;
-		for (int i = 0; i < 8; i++) {
+		for (int i = 0; i < 15; i++) {
 			final long t0 = System.nanoTime();
 			mesh = MarchingCubes.extract(vol, 400, 1, ProgressListener.NONE);
 			final double s = (System.nanoTime() - t0) / 1e9;
-			if (i >= 2) best = Math.min(best, s);
+			if (i >= 5) best = Math.min(best, s);
 		}
 		if (Double.isNaN(refSeconds)) refSeconds = skimageSeconds(npy);
 		System.out.printf("# marching cubes 400 HU on %s: %d vertices, %d triangles, closed edges: %s%n", npy, mesh.vertexCount(), mesh.triangleCount(), mesh.edgeCounts());
