@@ -275,26 +275,27 @@ public final class MarchingCubes {
 			final int entry = McTables.CASE_BASE[code] + sub;
 			final int from = McTables.TRI_START[entry], to = McTables.TRI_START[entry + 1];
 			final byte[] te = McTables.TRI_EDGES;
-			int centroid = NONE, centroidEnd = from;
+			// each used edge's vertex once per cube, then the triangles by table
+			final int[] ids = edgeIds;
+			for (int mask = McTables.EDGE_MASK[entry] & 0xfff; mask != 0; mask &= mask - 1) {
+				final int e = Integer.numberOfTrailingZeros(mask);
+				ids[e] = vertex(xs, ys, i, e);
+			}
+			int centroidEnd = from;
+			final int[] out = tris.grow(to - from);
+			int o = tris.size - (to - from);
 			for (int k = from; k < to; k += 3) {
-				int a = vertex(xs, ys, i, te[k]), b = vertex(xs, ys, i, te[k + 1]), c = vertex(xs, ys, i, te[k + 2]);
-				if (a == NONE) {
-					if (k >= centroidEnd) {
-						centroidEnd = loopEnd(k);
-						centroid = centroid(xs, ys, k, centroidEnd);
-					}
-					a = centroid;
+				if (te[k] == McTables.CENTROID && k >= centroidEnd) {
+					centroidEnd = loopEnd(k);
+					ids[McTables.CENTROID] = centroid(xs, ys, k, centroidEnd);
 				}
-				if (g.flip) {
-					final int tmp = b;
-					b = c;
-					c = tmp;
-				}
-				tris.add(a);
-				tris.add(b);
-				tris.add(c);
+				out[o++] = ids[te[k]];
+				out[o++] = ids[te[g.flip ? k + 2 : k + 1]];
+				out[o++] = ids[te[g.flip ? k + 1 : k + 2]];
 			}
 		}
+
+		private final int[] edgeIds = new int[13];
 
 		/** Asymptotic decider on a face: are its inside corners joined across the face? */
 		private boolean connected(final int[] q) {
@@ -329,7 +330,6 @@ public final class MarchingCubes {
 
 		/** Vertex id of edge e of the cube at (xs, ys, layer), made on first use. */
 		private int vertex(final int xs, final int ys, final int i, final int e) {
-			if (e == McTables.CENTROID) return NONE;
 			final int a = e >> 2, j = e & 3;
 			final int[] buf;
 			final IntList touched;
@@ -534,6 +534,13 @@ public final class MarchingCubes {
 	static final class IntList {
 		int[] data = new int[1024];
 		int size;
+
+		/** Reserves n more values and returns the (maybe new) array; the caller fills data[size - n ..]. */
+		int[] grow(final int n) {
+			if (size + n > data.length) data = Arrays.copyOf(data, Math.max(data.length * 2, size + n));
+			size += n;
+			return data;
+		}
 
 		void add(final int v) {
 			if (size == data.length) data = Arrays.copyOf(data, data.length * 2);

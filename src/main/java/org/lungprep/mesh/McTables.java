@@ -42,6 +42,8 @@ final class McTables {
 	static final int[] TRI_START;
 	/** Concatenated triangle edge codes (three per triangle; {@link #CENTROID} for the loop centre). */
 	static final byte[] TRI_EDGES;
+	/** Per (case, sub-case): bit e set when its triangles use edge e (0..11), to make each vertex once per cube. */
+	static final short[] EDGE_MASK;
 
 	static {
 		for (int e = 0; e < 12; e++) {
@@ -78,6 +80,10 @@ final class McTables {
 		TRI_START = starts.stream().mapToInt(Integer::intValue).toArray();
 		TRI_EDGES = new byte[edges.size()];
 		for (int i = 0; i < TRI_EDGES.length; i++) TRI_EDGES[i] = edges.get(i);
+		EDGE_MASK = new short[TRI_START.length - 1];
+		for (int entry = 0; entry < EDGE_MASK.length; entry++)
+			for (int k = TRI_START[entry]; k < TRI_START[entry + 1]; k++)
+				if (TRI_EDGES[k] != CENTROID) EDGE_MASK[entry] |= (short) (1 << TRI_EDGES[k]);
 	}
 
 	private McTables() { }
