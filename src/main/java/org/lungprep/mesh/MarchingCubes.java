@@ -183,8 +183,8 @@ public final class MarchingCubes {
 
 		// per-layer state
 		int[] x0, x1, y0, y1, zz;
-		/** indices set in each buffer, to reset them without clearing whole slices */
-		IntList tx0 = new IntList(), tx1 = new IntList(), ty0 = new IntList(), ty1 = new IntList(), tz = new IntList();
+		/** vertex count when the current and the previous layer started: older ids in a buffer are stale */
+		int layerStart, previousStart;
 		int layer;
 		final double[] vtx = new double[6];
 		final double[] cubeVals = new double[8];
@@ -206,6 +206,8 @@ public final class MarchingCubes {
 			byte[] lo = new byte[plane], hi = new byte[plane];
 			g.src.classify(z0 * g.step, g.step, nxs, nys, g.threshold, lo);
 			for (layer = z0; layer < z1; layer++) {
+				previousStart = layer == z0 ? 0 : layerStart;
+				layerStart = vertexCount;
 				g.src.classify((layer + 1) * g.step, g.step, nxs, nys, g.threshold, hi);
 				for (int ys = 0; ys < nys - 1; ys++) {
 					final int row = ys * nxs, end = row + nxs - 1;
@@ -232,22 +234,14 @@ public final class MarchingCubes {
 				final byte[] tb = lo;
 				lo = hi;
 				hi = tb;
-				// the old bottom slice becomes the new top: forget its vertices (only the entries set)
-				clear(x0, tx0);
-				clear(y0, ty0);
-				clear(zz, tz);
+				// the old bottom slice becomes the new top; its ids are older than this layer's start, so
+				// they read as unset without clearing the arrays (see vertex)
 				int[] t = x0;
 				x0 = x1;
 				x1 = t;
 				t = y0;
 				y0 = y1;
 				y1 = t;
-				IntList tl = tx0;
-				tx0 = tx1;
-				tx1 = tl;
-				tl = ty0;
-				ty0 = ty1;
-				ty1 = tl;
 			}
 		}
 
@@ -255,11 +249,6 @@ public final class MarchingCubes {
 			final int[] a = new int[n];
 			Arrays.fill(a, NONE);
 			return a;
-		}
-
-		private static void clear(final int[] buf, final IntList touched) {
-			for (int k = 0; k < touched.size; k++) buf[touched.data[k]] = NONE;
-			touched.size = 0;
 		}
 
 		private void cube(final int xs, final int ys, final int i, final int code) {
@@ -332,31 +321,29 @@ public final class MarchingCubes {
 		private int vertex(final int xs, final int ys, final int i, final int e) {
 			final int a = e >> 2, j = e & 3;
 			final int[] buf;
-			final IntList touched;
 			final int idx;
 			final boolean top;
 			if (a == 0) {
 				top = j >> 1 == 1;
 				buf = top ? x1 : x0;
-				touched = top ? tx1 : tx0;
 				idx = i + (j & 1) * g.nxs;
 			}
 			else if (a == 1) {
 				top = j >> 1 == 1;
 				buf = top ? y1 : y0;
-				touched = top ? ty1 : ty0;
 				idx = i + (j & 1);
 			}
 			else {
-				top = false;
+				top = true;
 				buf = zz;
-				touched = tz;
 				idx = i + (j & 1) + (j >> 1) * g.nxs;
 			}
+			// valid: made in this layer (top slice and z edges) or since the previous layer (bottom slice);
+			// foreign ids (negative, not NONE) exist only in the slab's last layer
 			final int have = buf[idx];
-			if (have != NONE) return have;
+			if (have >= (top ? layerStart : previousStart) || have < 0 && have != NONE) return have;
 			final int id;
-			if (top && !last && layer == z1 - 1) {
+			if (a < 2 && top && !last && layer == z1 - 1) {
 				foreignKeys.add(2 * idx + a);
 				id = -foreignKeys.size;
 			}
@@ -369,7 +356,6 @@ public final class MarchingCubes {
 				}
 			}
 			buf[idx] = id;
-			touched.add(idx);
 			return id;
 		}
 
