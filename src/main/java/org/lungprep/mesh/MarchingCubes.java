@@ -119,14 +119,19 @@ public final class MarchingCubes {
 		for (int i = 0; i < n; i++) ids.add(i);
 		Parallelization.getTaskExecutor().forEach(ids, i -> {
 			final Slab s = slabs[i];
-			System.arraycopy(s.pos.data, 0, v, 3 * vBase[i], 3 * s.vertexCount);
-			System.arraycopy(s.nrm.data, 0, nrm, 3 * vBase[i], 3 * s.vertexCount);
-			final int[] src = s.tris.data;
-			final int base = vBase[i], off = tBase[i];
+			s.pos.copyTo(v, 3 * vBase[i]);
+			s.nrm.copyTo(nrm, 3 * vBase[i]);
+			final int base = vBase[i];
 			final int[] f = foreign[i];
-			for (int k = 0; k < s.tris.size; k++) {
-				final int id = src[k];
-				t[off + k] = id >= 0 ? id + base : f[-id - 1];
+			int at = tBase[i];
+			for (int b = 0; b < s.tris.blocks.size(); b++) {
+				final int[] src = s.tris.blocks.get(b);
+				final int used = s.tris.used.get(b);
+				for (int k = 0; k < used; k++) {
+					final int id = src[k];
+					t[at + k] = id >= 0 ? id + base : f[-id - 1];
+				}
+				at += used;
 			}
 		});
 		return new TriangleMesh(v, nrm, t);
@@ -173,8 +178,8 @@ public final class MarchingCubes {
 		final Grid g;
 		final int z0, z1;
 		final boolean last;
-		final FloatList pos = new FloatList(), nrm = new FloatList();
-		final IntList tris = new IntList();
+		final FloatBlocks pos = new FloatBlocks(), nrm = new FloatBlocks();
+		final IntBlocks tris = new IntBlocks();
 		/** vertices on the top slice are made by the next slab; here they are ids -(j+1) */
 		final IntList foreignKeys = new IntList();
 		/** vertices this slab made on its bottom slice, for the previous slab's references */
@@ -271,8 +276,8 @@ public final class MarchingCubes {
 				ids[e] = vertex(xs, ys, i, e);
 			}
 			int centroidEnd = from;
-			final int[] out = tris.grow(to - from);
-			int o = tris.size - (to - from);
+			final int[] out = tris.reserve(to - from);
+			int o = tris.offset(to - from);
 			for (int k = from; k < to; k += 3) {
 				if (te[k] == McTables.CENTROID && k >= centroidEnd) {
 					centroidEnd = loopEnd(k);
@@ -362,8 +367,8 @@ public final class MarchingCubes {
 		/** Appends a vertex given in index space (position, gradient) as LPS position and outward unit normal. */
 		private int emit(final double[] p) {
 			final double[] m = g.m, o = g.origin, mi = g.mInvT;
-			final float[] pv = pos.grow(3), nv = nrm.grow(3);
-			final int at = 3 * vertexCount;
+			final float[] pv = pos.reserve(3), nv = nrm.reserve(3);
+			final int at = pos.offset(3);
 			for (int r = 0; r < 3; r++)
 				pv[at + r] = (float) (o[r] + m[3 * r] * p[0] + m[3 * r + 1] * p[1] + m[3 * r + 2] * p[2]);
 			final double nx = -(mi[0] * p[3] + mi[1] * p[4] + mi[2] * p[5]);
@@ -516,34 +521,73 @@ public final class MarchingCubes {
 		double value(final int x, final int y, final int z) { return planes[z][y * nx + x]; }
 	}
 
-	/** Growable int array (no boxing). */
-	static final class IntList {
-		int[] data = new int[1024];
+	/**
+	 * Values appended in fixed-size blocks: no copying as a slab's mesh grows, one copy into the
+	 * final array at the merge.
+	 */
+	static final class FloatBlocks {
+		static final int BLOCK = 3 << 14;
+		final List<float[]> blocks = new ArrayList<>();
+		float[] current;
+		int used = BLOCK, size;
+
+		/** Room for n more values (n divides BLOCK); they go to the returned block from {@link #offset(int)}. */
+		float[] reserve(final int n) {
+			if (used + n > BLOCK) {
+				current = new float[BLOCK];
+				blocks.add(current);
+				used = 0;
+			}
+			used += n;
+			size += n;
+			return current;
+		}
+
+		/** Where the last reserve(n) starts in its block. */
+		int offset(final int n) { return used - n; }
+
+		void copyTo(final float[] dst, final int at) {
+			for (int b = 0, o = at, left = size; left > 0; b++) {
+				final int n = Math.min(BLOCK, left);
+				System.arraycopy(blocks.get(b), 0, dst, o, n);
+				o += n;
+				left -= n;
+			}
+		}
+	}
+
+	/** Triangle indices in blocks; a block may end early when the next cube's triangles do not fit. */
+	static final class IntBlocks {
+		static final int BLOCK = 3 << 14;
+		final List<int[]> blocks = new ArrayList<>();
+		final IntList used = new IntList();
+		int[] current;
 		int size;
 
-		/** Reserves n more values and returns the (maybe new) array; the caller fills data[size - n ..]. */
-		int[] grow(final int n) {
-			if (size + n > data.length) data = Arrays.copyOf(data, Math.max(data.length * 2, size + n));
+		int[] reserve(final int n) {
+			if (current == null || used.data[used.size - 1] + n > BLOCK) {
+				current = new int[BLOCK];
+				blocks.add(current);
+				used.add(0);
+			}
+			used.data[used.size - 1] += n;
 			size += n;
-			return data;
+			return current;
 		}
+
+		int offset(final int n) { return used.data[used.size - 1] - n; }
+	}
+
+	/** Growable int array (no boxing). */
+	static final class IntList {
+		int[] data = new int[64];
+		int size;
 
 		void add(final int v) {
 			if (size == data.length) data = Arrays.copyOf(data, data.length * 2);
 			data[size++] = v;
 		}
-	}
 
-	/** Growable float array (no boxing). */
-	static final class FloatList {
-		float[] data = new float[3072];
-		int size;
-
-		/** Reserves n more values and returns the (maybe new) array; the caller fills data[size - n ..]. */
-		float[] grow(final int n) {
-			if (size + n > data.length) data = Arrays.copyOf(data, Math.max(data.length * 2, size + n));
-			size += n;
-			return data;
-		}
+		int get(final int i) { return data[i]; }
 	}
 }
