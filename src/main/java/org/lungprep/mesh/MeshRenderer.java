@@ -219,8 +219,8 @@ public final class MeshRenderer {
 						last[t] = 0;
 						continue;
 					}
-					first[t] = Math.max(0, (int) Math.floor(y0 - 0.5f)) / BAND;
-					last[t] = Math.min(h - 1, (int) Math.ceil(y1)) / BAND;
+					first[t] = Math.max(0, floor(y0 - 0.5f)) / BAND;
+					last[t] = Math.min(h - 1, ceil(y1)) / BAND;
 					for (int b2 = first[t]; b2 <= last[t]; b2++) count[b2]++;
 				}
 			}
@@ -258,21 +258,23 @@ public final class MeshRenderer {
 				if (area == 0) continue;
 				final float inv = 1 / area;
 				// pixel centres at +0.5; rows of this band only
-				final int minX = Math.max(0, (int) Math.ceil(Math.min(ax, Math.min(bx, cx)) - 0.5f));
-				final int maxX = Math.min(w - 1, (int) Math.floor(Math.max(ax, Math.max(bx, cx)) - 0.5f));
-				final int minY = Math.max(y0, (int) Math.ceil(Math.min(ay, Math.min(by, cy)) - 0.5f));
-				final int maxY = Math.min(y1 - 1, (int) Math.floor(Math.max(ay, Math.max(by, cy)) - 0.5f));
+				final int minX = Math.max(0, ceil(Math.min(ax, Math.min(bx, cx)) - 0.5f));
+				final int maxX = Math.min(w - 1, floor(Math.max(ax, Math.max(bx, cx)) - 0.5f));
+				final int minY = Math.max(y0, ceil(Math.min(ay, Math.min(by, cy)) - 0.5f));
+				final int maxY = Math.min(y1 - 1, floor(Math.max(ay, Math.max(by, cy)) - 0.5f));
+				if (minX > maxX) continue;
+				// barycentric weights (positive inside for either winding) and depth step along x
+				final float d0 = (by - cy) * inv, d1 = (cy - ay) * inv, dz = d0 * az + d1 * bz - (d0 + d1) * cz;
+				final float px0 = minX + 0.5f;
 				for (int y = minY; y <= maxY; y++) {
 					final float py = y + 0.5f;
-					for (int x = minX; x <= maxX; x++) {
-						final float px = x + 0.5f;
-						// barycentric weights, positive inside for either winding
-						final float w0 = ((bx - px) * (cy - py) - (by - py) * (cx - px)) * inv;
-						final float w1 = ((cx - px) * (ay - py) - (cy - py) * (ax - px)) * inv;
-						final float w2 = 1 - w0 - w1;
-						if (w0 < 0 || w1 < 0 || w2 < 0) continue;
-						final float z = w0 * az + w1 * bz + w2 * cz;
-						final int p = (y - y0) * w + x;
+					float w0 = ((bx - px0) * (cy - py) - (by - py) * (cx - px0)) * inv;
+					float w1 = ((cx - px0) * (ay - py) - (cy - py) * (ax - px0)) * inv;
+					float z = w0 * az + w1 * bz + (1 - w0 - w1) * cz;
+					final int row = (y - y0) * w;
+					for (int x = minX; x <= maxX; x++, w0 += d0, w1 += d1, z += dz) {
+						if (w0 < 0 || w1 < 0 || w0 + w1 > 1) continue;
+						final int p = row + x;
 						if (z < depth[p]) {
 							depth[p] = z;
 							id[p] = t;
@@ -349,6 +351,17 @@ public final class MeshRenderer {
 			final int b = clamp((rgb & 0xff) * diffuse + 255 * spec);
 			return r << 16 | g << 8 | b;
 		}
+	}
+
+	/** Ceiling for the clamped pixel ranges (Math.ceil is slow on some JDKs); NaN gives 0. */
+	static int ceil(final float v) {
+		final int i = (int) v;
+		return v > i ? i + 1 : i;
+	}
+
+	static int floor(final float v) {
+		final int i = (int) v;
+		return v < i ? i - 1 : i;
 	}
 
 	private static int clamp(final double v) { return (int) Math.max(0, Math.min(255, Math.round(v))); }

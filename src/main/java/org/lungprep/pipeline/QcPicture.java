@@ -138,10 +138,7 @@ public final class QcPicture {
 				for (int z = 0; z < n[2]; z++) mask[z] = Planar.plane(mm, z);
 			}
 			else mask = null;
-			final double[] c = maskCentre(-1);
-			// the centroid of both lungs lies in the mediastinum: cut the sagittal plane through the
-			// centroid of the mask's lower-x half instead (one lung)
-			c[0] = maskCentre(c[0])[0];
+			final double[] c = maskCentre();
 			for (int d = 0; d < 3; d++) centre[d] = (int) Math.max(0, Math.min(n[d] - 1, Math.round(c[d])));
 			ppm = (PANEL - 2 * MARGIN) / maxExtentMm();
 		}
@@ -153,25 +150,44 @@ public final class QcPicture {
 		}
 
 		/**
-		 * Centroid of the mask in voxels (only voxels with x &lt; xBelow when xBelow &ge; 0), or the
-		 * volume centre when there is no (or an empty) mask.
+		 * Centroid of the mask in voxels, except x: the centroid of both lungs lies in the
+		 * mediastinum, so x is the centroid of the mask's lower-x half (one lung) for the sagittal
+		 * plane. The volume centre when there is no (or an empty) mask.
 		 */
-		private double[] maskCentre(final double xBelow) {
+		private double[] maskCentre() {
 			final double[] c = { (n[0] - 1) / 2.0, (n[1] - 1) / 2.0, (n[2] - 1) / 2.0 };
 			if (mask == null) return c;
-			double sx = 0, sy = 0, sz = 0;
+			// one pass: voxel counts per x column, and sums of y and z
+			final long[] perX = new long[n[0]];
+			double sy = 0, sz = 0;
 			long count = 0;
 			for (int z = 0; z < n[2]; z++) {
 				final byte[] p = mask[z];
-				for (int i = 0; i < p.length; i++)
-					if (p[i] != 0 && (xBelow < 0 || i % n[0] < xBelow)) {
-						sx += i % n[0];
-						sy += i / n[0];
-						sz += z;
-						count++;
-					}
+				long inSlice = 0;
+				for (int y = 0, o = 0; y < n[1]; y++, o += n[0]) {
+					long inRow = 0;
+					for (int x = 0; x < n[0]; x++)
+						if (p[o + x] != 0) {
+							perX[x]++;
+							inRow++;
+						}
+					sy += (double) y * inRow;
+					inSlice += inRow;
+				}
+				sz += (double) z * inSlice;
+				count += inSlice;
 			}
-			return count == 0 ? c : new double[] { sx / count, sy / count, sz / count };
+			if (count == 0) return c;
+			double sx = 0;
+			for (int x = 0; x < n[0]; x++) sx += (double) x * perX[x];
+			final double cx = sx / count;
+			double hx = 0;
+			long hn = 0;
+			for (int x = 0; x < cx; x++) {
+				hx += (double) x * perX[x];
+				hn += perX[x];
+			}
+			return new double[] { hn > 0 ? hx / hn : cx, sy / count, sz / count };
 		}
 
 		/**
