@@ -50,6 +50,23 @@ public final class MeshRenderer {
 		return img;
 	}
 
+	/**
+	 * A turntable: {@code frames} pictures with the camera stepping once around the superior axis,
+	 * starting at the settings' azimuth (for an image stack in ImageJ or an animation).
+	 *
+	 * @param meshes surfaces with colours
+	 * @param settings size, elevation, projection, shading; the azimuth is the first frame's
+	 * @param frames number of pictures, at least 1
+	 * @return the pictures in order
+	 */
+	public static List<BufferedImage> turntable(final List<ColoredMesh> meshes, final RenderSettings settings, final int frames) {
+		if (frames < 1) throw new IllegalArgumentException("a turntable needs at least 1 frame, got " + frames);
+		final List<BufferedImage> out = new ArrayList<>(frames);
+		for (int f = 0; f < frames; f++)
+			out.add(render(meshes, settings.withCamera(settings.azimuthDegrees() + 360.0 * f / frames, settings.elevationDegrees())));
+		return out;
+	}
+
 	private static void downsample(final int[] big, final int w, final int ss, final int[] out, final int ow, final int oh) {
 		final int n = ss * ss;
 		for (int y = 0; y < oh; y++)

@@ -88,6 +88,18 @@ public final class TriangleMesh {
 	/** @return the backing array of vertex indices, 3 per triangle (not a copy) */
 	public int[] triangles() { return triangles; }
 
+	/**
+	 * The corners of every triangle in order, 9 floats per triangle (x, y, z of its three
+	 * vertices): the unindexed form that Fiji's 3D Viewer ({@code CustomTriangleMesh}) and STL use.
+	 *
+	 * @return a new array
+	 */
+	public float[] triangleCorners() {
+		final float[] out = new float[3 * triangles.length];
+		for (int i = 0; i < triangles.length; i++) System.arraycopy(vertices, 3 * triangles[i], out, 3 * i, 3);
+		return out;
+	}
+
 	/** @return {minX, minY, minZ, maxX, maxY, maxZ} in mm; NaN for an empty mesh */
 	public double[] bounds() {
 		final double[] b = { Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN };

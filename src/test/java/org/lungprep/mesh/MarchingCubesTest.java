@@ -39,6 +39,10 @@ class MarchingCubesTest {
 		assertEquals(1, m.area() / (4 * Math.PI * r * r), 0.01);
 		assertEquals(1, m.signedVolume() / (4 / 3.0 * Math.PI * r * r * r), 0.01);
 		assertTrue(m.signedVolume() > 0, "outward orientation");
+		// the unindexed corners repeat the indexed vertices
+		final float[] corners = m.triangleCorners();
+		assertEquals(9 * m.triangleCount(), corners.length);
+		assertEquals(m.vertices()[3 * m.triangles()[5] + 2], corners[17], 0f);
 	}
 
 	@Test

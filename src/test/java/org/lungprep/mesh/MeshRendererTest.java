@@ -109,6 +109,17 @@ class MeshRendererTest {
 	}
 
 	@Test
+	void turntableStepsAroundThePatient() {
+		final List<ColoredMesh> scene = List.of(new ColoredMesh(ball(new double[] { 0, 0, 0 }, 10), GREEN), new ColoredMesh(ball(new double[] { 25, 0, 0 }, 4), 0x0000FF));
+		final List<BufferedImage> frames = MeshRenderer.turntable(scene, RenderSettings.DEFAULT.withSize(100, 100), 4);
+		assertEquals(4, frames.size());
+		// frame 0 is the default view, frame 2 the view from behind
+		assertArrayEquals(pixels(MeshRenderer.render(scene, RenderSettings.DEFAULT.withSize(100, 100))), pixels(frames.get(0)));
+		assertArrayEquals(pixels(MeshRenderer.render(scene, RenderSettings.DEFAULT.withSize(100, 100).withCamera(180, 0))), pixels(frames.get(2)));
+		assertTrue(centreOfColour(frames.get(0), 0x0000FF)[0] > 50 && centreOfColour(frames.get(2), 0x0000FF)[0] < 50);
+	}
+
+	@Test
 	void emptySceneIsBackground() {
 		final BufferedImage img = MeshRenderer.render(List.of(new ColoredMesh(TriangleMesh.empty(), RED)), RenderSettings.DEFAULT.withSize(20, 10).withBackground(0x123456));
 		for (final int p : pixels(img)) assertEquals(0x123456, p & 0xFFFFFF);
