@@ -375,10 +375,11 @@ public final class MarchingCubes {
 			final double ny = -(mi[3] * p[3] + mi[4] * p[4] + mi[5] * p[5]);
 			final double nz = -(mi[6] * p[3] + mi[7] * p[4] + mi[8] * p[5]);
 			final double l = Math.sqrt(nx * nx + ny * ny + nz * nz);
-			final double f = l > 0 ? 1 / l : 0;
-			nv[at] = (float) (nx * f);
-			nv[at + 1] = (float) (ny * f);
-			nv[at + 2] = (float) (nz * f);
+			// a flat or NaN neighbourhood has no direction: leave a zero normal (renderers fall back to the face)
+			final boolean ok = l > 0 && l < Double.POSITIVE_INFINITY;
+			nv[at] = ok ? (float) (nx / l) : 0;
+			nv[at + 1] = ok ? (float) (ny / l) : 0;
+			nv[at + 2] = ok ? (float) (nz / l) : 0;
 			return vertexCount++;
 		}
 
@@ -389,7 +390,9 @@ public final class MarchingCubes {
 			final int x1 = a == 0 ? x + step : x, y1 = a == 1 ? y + step : y, z1 = a == 2 ? z + step : z;
 			final Source s = g.src;
 			final double v0 = s.value(x, y, z), v1 = s.value(x1, y1, z1);
-			final double t = (g.threshold - v0) / (v1 - v0);
+			double t = (g.threshold - v0) / (v1 - v0);
+			// NaN voxels count as outside; keep their edge points on the edge
+			if (!(t >= 0 && t <= 1)) t = 0.5;
 			vtx[0] = x;
 			vtx[1] = y;
 			vtx[2] = z;

@@ -14,6 +14,7 @@ import net.imglib2.type.numeric.integer.ShortType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.DoubleType;
 import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
 
 import org.junit.jupiter.api.Test;
 import org.lungprep.core.Geometry;
@@ -173,6 +174,19 @@ class MarchingCubesTest {
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MarchingCubes.extract(flat, 0.5, 0, NONE));
 		assertTrue(e.getMessage().contains("0"));
 		assertThrows(IllegalArgumentException.class, () -> MarchingCubes.extract(flat, Double.NaN, 1, NONE));
+	}
+
+	@Test
+	void nanVoxelsCountAsOutsideAndGiveFiniteVertices() {
+		final Volume<FloatType> v = noise(3, 12, 12, 12, 1);
+		final Random r = new Random(5);
+		for (final FloatType t : Views.iterable(v.image()))
+			if (r.nextInt(10) == 0) t.set(Float.NaN);
+		final TriangleMesh m = MarchingCubes.extract(v, 0.5, 1, NONE);
+		assertTrue(m.triangleCount() > 100);
+		assertTrue(m.edgeCounts().closedAndOriented());
+		for (final float f : m.vertices()) assertTrue(Float.isFinite(f));
+		for (final float f : m.normals()) assertTrue(Float.isFinite(f));
 	}
 
 	@Test
