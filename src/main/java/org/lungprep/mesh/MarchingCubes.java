@@ -389,7 +389,7 @@ public final class MarchingCubes {
 			final int x = (xs + (c0 & 1)) * step, y = (ys + (c0 >> 1 & 1)) * step, z = (layer + (c0 >> 2 & 1)) * step;
 			final int x1 = a == 0 ? x + step : x, y1 = a == 1 ? y + step : y, z1 = a == 2 ? z + step : z;
 			final Source s = g.src;
-			final double v0 = s.value(x, y, z), v1 = s.value(x1, y1, z1);
+			final double v0 = s.at(z, y * g.nx + x), v1 = s.at(z1, y1 * g.nx + x1);
 			double t = (g.threshold - v0) / (v1 - v0);
 			// NaN voxels count as outside; keep their edge points on the edge
 			if (!(t >= 0 && t <= 1)) t = 0.5;
@@ -398,24 +398,12 @@ public final class MarchingCubes {
 			vtx[2] = z;
 			vtx[a] += t * step;
 			final double[] gr = grad;
-			gradient(x, y, z, gr, 0);
-			gradient(x1, y1, z1, gr, 3);
+			s.gradient(x, y, z, gr, 0);
+			s.gradient(x1, y1, z1, gr, 3);
 			for (int d = 0; d < 3; d++) vtx[3 + d] = gr[d] + t * (gr[3 + d] - gr[d]);
 		}
 
 		private final double[] grad = new double[6];
-
-		/** Central-difference gradient at a voxel (one-sided at the border), index units, into out[o..o+2]. */
-		private void gradient(final int x, final int y, final int z, final double[] out, final int o) {
-			final Source s = g.src;
-			final int xl = x > 0 ? x - 1 : x, xh = x < g.nx - 1 ? x + 1 : x;
-			final int yl = y > 0 ? y - 1 : y, yh = y < g.ny - 1 ? y + 1 : y;
-			final int zl = z > 0 ? z - 1 : z, zh = z < g.nz - 1 ? z + 1 : z;
-			// every axis has >= 2 voxels here, so hi > lo
-			out[o] = (s.value(xh, y, z) - s.value(xl, y, z)) / (xh - xl);
-			out[o + 1] = (s.value(x, yh, z) - s.value(x, yl, z)) / (yh - yl);
-			out[o + 2] = (s.value(x, y, zh) - s.value(x, y, zl)) / (zh - zl);
-		}
 	}
 
 	/** Voxel access on planar arrays: the inner loops read primitives, no per-voxel ImgLib2 objects. */
@@ -432,7 +420,21 @@ public final class MarchingCubes {
 		abstract void classify(int z, int step, int nxs, int nys, double t, byte[] out);
 
 		/** Value at raw voxel (x, y, z). */
-		abstract double value(int x, int y, int z);
+		final double value(final int x, final int y, final int z) { return at(z, y * nx + x); }
+
+		/** Value at index i (y * nx + x) of slice z. */
+		abstract double at(int z, int i);
+
+		/**
+		 * Central-difference gradient at a voxel (one-sided at the border), index units, into
+		 * out[o..o+2]. Every axis has at least 2 voxels here.
+		 */
+		final void gradient(final int x, final int y, final int z, final double[] out, final int o) {
+			final int i = y * nx + x;
+			out[o] = x == 0 ? at(z, i + 1) - at(z, i) : x == nx - 1 ? at(z, i) - at(z, i - 1) : (at(z, i + 1) - at(z, i - 1)) * 0.5;
+			out[o + 1] = y == 0 ? at(z, i + nx) - at(z, i) : y == ny - 1 ? at(z, i) - at(z, i - nx) : (at(z, i + nx) - at(z, i - nx)) * 0.5;
+			out[o + 2] = z == 0 ? at(1, i) - at(0, i) : z == nz - 1 ? at(z, i) - at(z - 1, i) : (at(z + 1, i) - at(z - 1, i)) * 0.5;
+		}
 
 		@SuppressWarnings("unchecked")
 		static Source of(final RandomAccessibleInterval<? extends RealType<?>> img) {
@@ -476,7 +478,7 @@ public final class MarchingCubes {
 		}
 
 		@Override
-		double value(final int x, final int y, final int z) { return planes[z][y * nx + x]; }
+		double at(final int z, final int i) { return planes[z][i]; }
 	}
 
 	private static final class UBytes extends Source {
@@ -499,7 +501,7 @@ public final class MarchingCubes {
 		}
 
 		@Override
-		double value(final int x, final int y, final int z) { return planes[z][y * nx + x] & 0xff; }
+		double at(final int z, final int i) { return planes[z][i] & 0xff; }
 	}
 
 	private static final class Floats extends Source {
@@ -521,7 +523,7 @@ public final class MarchingCubes {
 		}
 
 		@Override
-		double value(final int x, final int y, final int z) { return planes[z][y * nx + x]; }
+		double at(final int z, final int i) { return planes[z][i]; }
 	}
 
 	/**
