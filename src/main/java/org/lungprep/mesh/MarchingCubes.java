@@ -43,8 +43,6 @@ public final class MarchingCubes {
 
 	private static final int NONE = Integer.MIN_VALUE;
 	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-	/** eight inside flags */
-	private static final long ALL_ONES = 0x0101010101010101L;
 
 	private MarchingCubes() { }
 
@@ -208,35 +206,37 @@ public final class MarchingCubes {
 			y0 = filled(plane);
 			y1 = filled(plane);
 			zz = filled(plane);
-			byte[] lo = new byte[plane], hi = new byte[plane];
-			g.src.classify(z0 * g.step, g.step, nxs, nys, g.threshold, lo);
+			// inside flags of a slice as bits, 64 voxels per long, rows of `words` longs
+			final int words = (nxs + 63) >>> 6;
+			final byte[] flags = new byte[nys * words * 64];
+			long[] lo = new long[nys * words], hi = new long[nys * words];
+			classifyBits(z0, flags, words, lo);
 			for (layer = z0; layer < z1; layer++) {
 				previousStart = layer == z0 ? 0 : layerStart;
 				layerStart = vertexCount;
-				g.src.classify((layer + 1) * g.step, g.step, nxs, nys, g.threshold, hi);
+				classifyBits(layer + 1, flags, words, hi);
 				for (int ys = 0; ys < nys - 1; ys++) {
-					final int row = ys * nxs, end = row + nxs - 1;
-					int i = row;
-					while (i < end) {
-						// most cubes are all outside or all inside: test eight at a time on the 0/1 bytes
-						if (i + 8 <= end) {
-							final int j = i + nxs;
-							final long a = (long) LONGS.get(lo, i), b = (long) LONGS.get(lo, i + 1), c = (long) LONGS.get(lo, j), d = (long) LONGS.get(lo, j + 1);
-							final long e = (long) LONGS.get(hi, i), f = (long) LONGS.get(hi, i + 1), gg = (long) LONGS.get(hi, j), h = (long) LONGS.get(hi, j + 1);
-							if ((a | b | c | d | e | f | gg | h) == 0 || (a & b & c & d & e & f & gg & h) == ALL_ONES) {
-								i += 8;
-								continue;
-							}
-						}
-						final int stop = Math.min(end, i + 8);
-						for (; i < stop; i++) {
-							final int j = i + nxs;
-							final int code = lo[i] | lo[i + 1] << 1 | lo[j] << 2 | lo[j + 1] << 3 | hi[i] << 4 | hi[i + 1] << 5 | hi[j] << 6 | hi[j + 1] << 7;
-							if (code != 0 && code != 255) cube(i - row, ys, i, code);
+					final int r0 = ys * words, r1 = r0 + words;
+					for (int w = 0; w < words; w++) {
+						final long and = lo[r0 + w] & lo[r1 + w] & hi[r0 + w] & hi[r1 + w];
+						final long or = lo[r0 + w] | lo[r1 + w] | hi[r0 + w] | hi[r1 + w];
+						final boolean more = w + 1 < words;
+						final long andNext = more ? lo[r0 + w + 1] & lo[r1 + w + 1] & hi[r0 + w + 1] & hi[r1 + w + 1] : 0;
+						final long orNext = more ? lo[r0 + w + 1] | lo[r1 + w + 1] | hi[r0 + w + 1] | hi[r1 + w + 1] : 0;
+						// a cube is trivial when its two columns of four corners are all inside or all outside
+						final long trivial = and & (and >>> 1 | andNext << 63) | ~or & ~(or >>> 1 | orNext << 63);
+						final int valid = nxs - 1 - (w << 6);
+						long mixed = ~trivial & (valid >= 64 ? -1L : (1L << valid) - 1);
+						while (mixed != 0) {
+							final int xs = (w << 6) + Long.numberOfTrailingZeros(mixed);
+							mixed &= mixed - 1;
+							final int code = bit(lo, r0, xs) | bit(lo, r0, xs + 1) << 1 | bit(lo, r1, xs) << 2 | bit(lo, r1, xs + 1) << 3
+								| bit(hi, r0, xs) << 4 | bit(hi, r0, xs + 1) << 5 | bit(hi, r1, xs) << 6 | bit(hi, r1, xs + 1) << 7;
+							cube(xs, ys, ys * nxs + xs, code);
 						}
 					}
 				}
-				final byte[] tb = lo;
+				final long[] tb = lo;
 				lo = hi;
 				hi = tb;
 				// the old bottom slice becomes the new top; its ids are older than this layer's start, so
@@ -247,6 +247,23 @@ public final class MarchingCubes {
 				t = y0;
 				y0 = y1;
 				y1 = t;
+			}
+		}
+
+		private static int bit(final long[] rows, final int row, final int x) {
+			return (int) (rows[row + (x >>> 6)] >>> x) & 1;
+		}
+
+		/** Inside flags of sampled slice zs as bits (bit x of word x / 64 of each row). */
+		private void classifyBits(final int zs, final byte[] flags, final int words, final long[] out) {
+			final int stride = words << 6;
+			g.src.classify(zs * g.step, g.step, g.nxs, g.nys, stride, g.threshold, flags);
+			// eight 0/1 bytes to eight bits: the multiplication gathers byte k's low bit into bit 56 + k
+			for (int i = 0, o = 0; o < out.length; o++) {
+				long bits = 0;
+				for (int k = 0; k < 64; k += 8, i += 8)
+					bits |= ((long) LONGS.get(flags, i) * 0x0102040810204080L >>> 56) << k;
+				out[o] = bits;
 			}
 		}
 
@@ -416,8 +433,8 @@ public final class MarchingCubes {
 			nz = (int) img.dimension(2);
 		}
 
-		/** Inside flags (value above t) of the sampled slice at raw z, every step-th voxel. */
-		abstract void classify(int z, int step, int nxs, int nys, double t, byte[] out);
+		/** Inside flags (0/1, value above t) of the sampled slice at raw z, every step-th voxel, rows {@code stride} bytes apart. */
+		abstract void classify(int z, int step, int nxs, int nys, int stride, double t, byte[] out);
 
 		/** Value at raw voxel (x, y, z). */
 		final double value(final int x, final int y, final int z) { return at(z, y * nx + x); }
@@ -465,11 +482,11 @@ public final class MarchingCubes {
 		}
 
 		@Override
-		void classify(final int z, final int step, final int nxs, final int nys, final double t, final byte[] out) {
+		void classify(final int z, final int step, final int nxs, final int nys, final int stride, final double t, final byte[] out) {
 			final short[] p = planes[z];
 			final int k = intThreshold(t, Short.MIN_VALUE, Short.MAX_VALUE);
 			for (int ys = 0; ys < nys; ys++) {
-				final int r = ys * step * nx, o = ys * nxs;
+				final int r = ys * step * nx, o = ys * stride;
 				if (step == 1)
 					for (int xs = 0; xs < nxs; xs++) out[o + xs] = (byte) ((k - p[r + xs]) >>> 31);
 				else
@@ -491,11 +508,11 @@ public final class MarchingCubes {
 		}
 
 		@Override
-		void classify(final int z, final int step, final int nxs, final int nys, final double t, final byte[] out) {
+		void classify(final int z, final int step, final int nxs, final int nys, final int stride, final double t, final byte[] out) {
 			final byte[] p = planes[z];
 			final int k = intThreshold(t, 0, 255);
 			for (int ys = 0; ys < nys; ys++) {
-				final int r = ys * step * nx, o = ys * nxs;
+				final int r = ys * step * nx, o = ys * stride;
 				for (int xs = 0; xs < nxs; xs++) out[o + xs] = (byte) ((k - (p[r + xs * step] & 0xff)) >>> 31);
 			}
 		}
@@ -514,10 +531,10 @@ public final class MarchingCubes {
 		}
 
 		@Override
-		void classify(final int z, final int step, final int nxs, final int nys, final double t, final byte[] out) {
+		void classify(final int z, final int step, final int nxs, final int nys, final int stride, final double t, final byte[] out) {
 			final float[] p = planes[z];
 			for (int ys = 0; ys < nys; ys++) {
-				final int r = ys * step * nx, o = ys * nxs;
+				final int r = ys * step * nx, o = ys * stride;
 				for (int xs = 0; xs < nxs; xs++) out[o + xs] = (byte) (p[r + xs * step] > t ? 1 : 0);
 			}
 		}
