@@ -32,9 +32,16 @@ import org.lungprep.core.Volume;
  * grid edges (linear interpolation) and are shared between cubes; normals are the central-difference
  * gradient at the edge's two ends, interpolated, taken to physical space and pointing to lower values.
  * <p>
- * The volume is cut into slabs of {@value #SLAB_LAYERS} cube layers processed in parallel through
- * {@link Parallelization}; slabs are merged in order, so the mesh is identical for any thread count.
- * Planar int16, uint8 and float32 images are read in place; other images are copied to float32 first.
+ * Limits, on purpose: surfaces that reach the volume's border stay open there (as with skimage;
+ * pad the volume to close them); NaN voxels count as outside; inside a cube each outline loop becomes
+ * one disc, so the interior ambiguity of Chernyaev's MC33 (tunnels through a cube) is not modelled —
+ * the mesh is still closed and manifold.
+ * <p>
+ * Speed: each slice is classified once into 64-voxel bit words, so empty and full cubes are skipped
+ * 64 at a time. The volume is cut into slabs of {@value #SLAB_LAYERS} cube layers processed in
+ * parallel through {@link Parallelization}; slabs are merged in order, so the mesh is identical for
+ * any thread count. Planar int16, uint8 and float32 images are read in place; other images are
+ * copied to float32 first.
  */
 public final class MarchingCubes {
 
