@@ -139,7 +139,7 @@ public final class Preprocessor {
 
 		if (settings.qc()) {
 			t = System.nanoTime();
-			final BufferedImage qc = QcPicture.render(resampled, seg.labels());
+			final BufferedImage qc = QcPicture.render(resampled, seg.labels(), null);
 			ImageIO.write(qc, "png", dir.resolve("qc.png").toFile());
 			seconds.put("qc", lap(t));
 		}

@@ -1,129 +1,341 @@
 package org.lungprep.pipeline;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-
-
-import org.lungprep.core.Geometry;
-import org.lungprep.core.Planar;
-import org.lungprep.core.Volume;
+import java.awt.image.DataBufferInt;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.integer.ShortType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
+import org.lungprep.core.Geometry;
+import org.lungprep.core.Planar;
+import org.lungprep.core.ProgressListener;
+import org.lungprep.core.Volume;
+import org.lungprep.mesh.ColoredMesh;
+import org.lungprep.mesh.MarchingCubes;
+import org.lungprep.mesh.MeshRenderer;
+import org.lungprep.mesh.RenderSettings;
+import org.lungprep.mesh.TriangleMesh;
+
 /**
- * The QC picture of a preprocessed scan: axial, coronal and sagittal slices through the centre of the lungs in a lung
- * window (-1350..150 HU), with the outline of the right (red) and left (blue) lung, orientation letters and a 50 mm
- * scale bar; square millimetres on screen (spacing taken into account). Needs no display.
+ * The quality-control picture of a preprocessing run ({@code qc.png}): axial, coronal and sagittal
+ * slices through the centre of the lungs in a lung window with the mask's outline in colour, and a
+ * 3D render (lungs, plus bone when given) from the front, so that a glance at a folder of pictures
+ * shows failed segmentations.
+ * <p>
+ * All three slices share one scale in mm per pixel and are drawn aspect-correct from the voxel
+ * spacing; axial and coronal show the patient's left on the right (radiological convention),
+ * sagittal anterior on the left, coronal and sagittal superior up. Edge letters (R/L, A/P, S/I) come
+ * from the volume's direction matrix, and each panel has a millimetre scale bar. Text uses a built-in
+ * bitmap font, so the picture needs no system fonts and is the same on every machine.
  */
 public final class QcPicture {
 
-	private static final int PANEL = 300;
-	private static final double WINDOW_LO = -1350, WINDOW_HI = 150;
+	/** Side of each of the four square panels, pixels. */
+	public static final int PANEL = 400;
+	/** Lung window: level -600 HU, width 1500 HU. */
+	static final double WINDOW_LOW = -1350, WINDOW_HIGH = 150;
+
+	private static final int[] LABEL_COLOURS = { 0x00E0FF, 0x00FF60, 0xFF9000, 0xFF40FF };
+	private static final int BONE = 0xE8DCC0, LUNG = 0x4FA8FF, TEXT = 0xFFFF40, MARGIN = 8;
 
 	private QcPicture() { }
 
 	/**
-	 * @param ct the CT in HU
-	 * @param labels lung labels on the same grid (0, 1 right, 2 left; or 0/1)
-	 * @return the picture
+	 * @param hu the HU volume (any geometry)
+	 * @param mask lung mask or labels (0 = background) on the same grid, or null for slices through the volume's centre without outline
+	 * @param bone a bone surface in LPS mm for the 3D panel, or null
+	 * @return an 800×800 RGB picture
 	 */
-	public static BufferedImage render(final Volume<ShortType> ct, final Volume<UnsignedByteType> labels) {
-		final int nx = ct.size(0), ny = ct.size(1), nz = ct.size(2);
-		final PlanarImg<ShortType, ?> c = Planar.asShorts(ct.image());
-		final PlanarImg<UnsignedByteType, ?> l = Planar.asUnsignedBytes(labels.image());
-		// centre of the lungs (or of the volume when there are none)
-		long n = 0, sx = 0, sy = 0, sz = 0;
-		for (int z = 0; z < nz; z++) {
-			final byte[] p = Planar.plane(l, z);
-			for (int i = 0; i < p.length; i++)
-				if (p[i] != 0) {
-					n++;
-					sx += i % nx;
-					sy += i / nx;
-					sz += z;
+	public static BufferedImage render(final Volume<ShortType> hu, final Volume<UnsignedByteType> mask, final TriangleMesh bone) {
+		if (hu == null) throw new IllegalArgumentException("HU volume is null");
+		if (mask != null && !Arrays.equals(hu.dimensions(), mask.dimensions()))
+			throw new IllegalArgumentException("mask size (x,y,z) " + Arrays.toString(mask.dimensions()) + " differs from the HU volume's " + Arrays.toString(hu.dimensions()));
+		final Slicer s = new Slicer(hu, mask);
+		final BufferedImage img = new BufferedImage(2 * PANEL, 2 * PANEL, BufferedImage.TYPE_INT_RGB);
+		final int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+		s.panel(px, 0, 0, 0, 1, 2, "AXIAL");
+		s.panel(px, PANEL, 0, 0, 2, 1, "CORONAL");
+		s.panel(px, 0, PANEL, 1, 2, 0, "SAGITTAL");
+		render3d(px, s, hu, mask, bone);
+		// separators
+		for (int i = 0; i < 2 * PANEL; i++) {
+			px[(PANEL) * 2 * PANEL + i] = 0x606060;
+			px[i * 2 * PANEL + PANEL] = 0x606060;
+		}
+		return img;
+	}
+
+	private static void render3d(final int[] px, final Slicer s, final Volume<ShortType> hu, final Volume<UnsignedByteType> mask, final TriangleMesh bone) {
+		final List<ColoredMesh> scene = new ArrayList<>();
+		if (mask != null) {
+			// coarse steps keep the lung surface cheap; the panel is small
+			final int step = Math.max(1, (int) Math.round(1.5 / Math.min(hu.geometry().spacing(0), hu.geometry().spacing(1))));
+			final TriangleMesh lungs = MarchingCubes.extract(mask, 0.5, step, ProgressListener.NONE);
+			if (!lungs.isEmpty()) scene.add(new ColoredMesh(lungs, LUNG));
+		}
+		if (bone != null && !bone.isEmpty()) scene.add(new ColoredMesh(bone, BONE));
+		final int x0 = PANEL, y0 = PANEL;
+		if (scene.isEmpty()) {
+			Font.draw(px, 2 * PANEL, x0 + MARGIN, y0 + PANEL / 2, "NO SURFACE", TEXT);
+			return;
+		}
+		final double ppm = Math.min(PANEL - 2 * MARGIN, PANEL - 2 * MARGIN) / s.maxExtentMm();
+		final BufferedImage r = MeshRenderer.render(scene, RenderSettings.DEFAULT.withSize(PANEL, PANEL).withPixelsPerMm(ppm).withSupersampling(2).withBackground(0));
+		final int[] rp = ((DataBufferInt) r.getRaster().getDataBuffer()).getData();
+		for (int y = 0; y < PANEL; y++)
+			System.arraycopy(rp, y * PANEL, px, (y0 + y) * 2 * PANEL + x0, PANEL);
+		Font.draw(px, 2 * PANEL, x0 + MARGIN, y0 + MARGIN, bone != null && !bone.isEmpty() ? "3D LUNGS+BONE, FRONT" : "3D LUNGS, FRONT", TEXT);
+		// default camera: patient's left (L) on the right, superior (S) up
+		Font.draw(px, 2 * PANEL, x0 + MARGIN, y0 + PANEL / 2 - 7, "R", TEXT);
+		Font.draw(px, 2 * PANEL, x0 + PANEL - MARGIN - 10, y0 + PANEL / 2 - 7, "L", TEXT);
+		Font.draw(px, 2 * PANEL, x0 + PANEL / 2 - 5, y0 + MARGIN + 20, "S", TEXT);
+		Font.draw(px, 2 * PANEL, x0 + PANEL / 2 - 5, y0 + PANEL - MARGIN - 14, "I", TEXT);
+		scaleBar(px, x0, y0, ppm);
+	}
+
+	/** A bar of a round length near a quarter panel, bottom right, with its length in mm. */
+	static void scaleBar(final int[] px, final int x0, final int y0, final double ppm) {
+		final double target = PANEL / 4.0 / ppm;
+		double mm = 1;
+		for (final double c : new double[] { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000 })
+			if (c <= target) mm = c;
+		final int len = (int) Math.round(mm * ppm);
+		final int y = y0 + PANEL - MARGIN - 4, xe = x0 + PANEL - MARGIN;
+		for (int t = 0; t < 3; t++)
+			for (int x = xe - len; x < xe; x++) px[(y + t) * 2 * PANEL + x] = 0xFFFFFF;
+		final String label = String.format(Locale.ROOT, "%d MM", (int) mm);
+		Font.draw(px, 2 * PANEL, xe - Font.width(label), y - 18, label, 0xFFFFFF);
+	}
+
+	/** Samples planes through the lung centre. */
+	private static final class Slicer {
+		final int[] n = new int[3];
+		final double[] spacing;
+		final short[][] hu;
+		final byte[][] mask;
+		/** voxel index of the lung centre */
+		final int[] centre = new int[3];
+		final Geometry geo;
+		final double ppm;
+
+		Slicer(final Volume<ShortType> v, final Volume<UnsignedByteType> m) {
+			for (int d = 0; d < 3; d++) n[d] = v.size(d);
+			geo = v.geometry();
+			spacing = geo.spacing();
+			final PlanarImg<ShortType, ?> h = Planar.asShorts(v.image());
+			hu = new short[n[2]][];
+			for (int z = 0; z < n[2]; z++) hu[z] = Planar.plane(h, z);
+			if (m != null) {
+				final PlanarImg<UnsignedByteType, ?> mm = Planar.asUnsignedBytes(m.image());
+				mask = new byte[n[2]][];
+				for (int z = 0; z < n[2]; z++) mask[z] = Planar.plane(mm, z);
+			}
+			else mask = null;
+			final double[] c = maskCentre();
+			for (int d = 0; d < 3; d++) centre[d] = (int) Math.max(0, Math.min(n[d] - 1, Math.round(c[d])));
+			ppm = (PANEL - 2 * MARGIN) / maxExtentMm();
+		}
+
+		double maxExtentMm() {
+			double e = 0;
+			for (int d = 0; d < 3; d++) e = Math.max(e, n[d] * spacing[d]);
+			return e;
+		}
+
+		/**
+		 * Centroid of the mask in voxels, except x: the centroid of both lungs lies in the
+		 * mediastinum, so x is the centroid of the mask's lower-x half (one lung) for the sagittal
+		 * plane. The volume centre when there is no (or an empty) mask.
+		 */
+		private double[] maskCentre() {
+			final double[] c = { (n[0] - 1) / 2.0, (n[1] - 1) / 2.0, (n[2] - 1) / 2.0 };
+			if (mask == null) return c;
+			// one pass: voxel counts per x column, and sums of y and z
+			final long[] perX = new long[n[0]];
+			double sy = 0, sz = 0;
+			long count = 0;
+			for (int z = 0; z < n[2]; z++) {
+				final byte[] p = mask[z];
+				long inSlice = 0;
+				for (int y = 0, o = 0; y < n[1]; y++, o += n[0]) {
+					long inRow = 0;
+					for (int x = 0; x < n[0]; x++)
+						if (p[o + x] != 0) {
+							perX[x]++;
+							inRow++;
+						}
+					sy += (double) y * inRow;
+					inSlice += inRow;
 				}
-		}
-		final int cx = n == 0 ? nx / 2 : (int) (sx / n), cy = n == 0 ? ny / 2 : (int) (sy / n), cz = n == 0 ? nz / 2 : (int) (sz / n);
-		final Geometry g = ct.geometry();
-		final boolean superiorUp = g.direction()[8] >= 0;
-		final BufferedImage out = new BufferedImage(3 * PANEL, PANEL + 24, BufferedImage.TYPE_INT_RGB);
-		final Graphics2D gr = out.createGraphics();
-		gr.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-		gr.setColor(Color.BLACK);
-		gr.fillRect(0, 0, out.getWidth(), out.getHeight());
-		// physical extent of each view, so all three share one mm-per-pixel scale
-		final double wx = nx * g.spacing(0), wy = ny * g.spacing(1), wz = nz * g.spacing(2);
-		final double mmPerPixel = Math.max(Math.max(wx, wy), Math.max(wy, wz)) / PANEL;
-		final Sampler axial = (u, v) -> new int[] { (int) (u / g.spacing(0)), (int) (v / g.spacing(1)), cz };
-		final Sampler coronal = (u, v) -> new int[] { (int) (u / g.spacing(0)), cy, zIndex(v, g, nz, superiorUp) };
-		final Sampler sagittal = (u, v) -> new int[] { cx, (int) (u / g.spacing(1)), zIndex(v, g, nz, superiorUp) };
-		panel(out, 0, axial, wx, wy, mmPerPixel, c, l, nx, ny, nz);
-		panel(out, PANEL, coronal, wx, wz, mmPerPixel, c, l, nx, ny, nz);
-		panel(out, 2 * PANEL, sagittal, wy, wz, mmPerPixel, c, l, nx, ny, nz);
-		gr.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-		gr.setColor(Color.YELLOW);
-		final String[][] letters = { { "R", "L", "A", "P" }, { "R", "L", "S", "I" }, { "A", "P", "S", "I" } };
-		final String[] names = { "axial z=" + cz, "coronal y=" + cy, "sagittal x=" + cx };
-		for (int k = 0; k < 3; k++) {
-			final int x0 = k * PANEL;
-			gr.drawString(letters[k][0], x0 + 4, PANEL / 2);
-			gr.drawString(letters[k][1], x0 + PANEL - 12, PANEL / 2);
-			gr.drawString(letters[k][2], x0 + PANEL / 2, 14);
-			gr.drawString(letters[k][3], x0 + PANEL / 2, PANEL - 4);
-			gr.setColor(Color.WHITE);
-			gr.drawString(names[k], x0 + 6, PANEL + 16);
-			gr.setColor(Color.YELLOW);
-		}
-		final int bar = (int) Math.round(50 / mmPerPixel);
-		gr.setStroke(new BasicStroke(2));
-		gr.drawLine(3 * PANEL - bar - 10, PANEL + 12, 3 * PANEL - 10, PANEL + 12);
-		gr.drawString("50 mm", 3 * PANEL - bar - 55, PANEL + 16);
-		gr.dispose();
-		return out;
-	}
-
-	/** Maps panel millimetres (u right, v down) to a voxel. */
-	@FunctionalInterface
-	private interface Sampler {
-		int[] voxel(double u, double v);
-	}
-
-	private static int zIndex(final double v, final Geometry g, final int nz, final boolean superiorUp) {
-		final int k = (int) (v / g.spacing(2));
-		return superiorUp ? nz - 1 - k : k;
-	}
-
-	private static void panel(final BufferedImage out, final int x0, final Sampler s, final double widthMm, final double heightMm, final double mmPerPixel,
-		final PlanarImg<ShortType, ?> c, final PlanarImg<UnsignedByteType, ?> l, final int nx, final int ny, final int nz)
-	{
-		final int w = Math.min(PANEL, (int) (widthMm / mmPerPixel)), h = Math.min(PANEL, (int) (heightMm / mmPerPixel));
-		final int ox = x0 + (PANEL - w) / 2, oy = (PANEL - h) / 2;
-		final int[][] label = new int[h][w];
-		for (int py = 0; py < h; py++)
-			for (int px = 0; px < w; px++) {
-				final int[] v = s.voxel((px + 0.5) * mmPerPixel, (py + 0.5) * mmPerPixel);
-				if (v[0] < 0 || v[1] < 0 || v[2] < 0 || v[0] >= nx || v[1] >= ny || v[2] >= nz) continue;
-				final int i = v[1] * nx + v[0];
-				final double hu = ((short[]) Planar.plane(c, v[2]))[i];
-				final int grey = (int) Math.max(0, Math.min(255, (hu - WINDOW_LO) * 255 / (WINDOW_HI - WINDOW_LO)));
-				out.setRGB(ox + px, oy + py, new Color(grey, grey, grey).getRGB());
-				label[py][px] = ((byte[]) Planar.plane(l, v[2]))[i];
+				sz += (double) z * inSlice;
+				count += inSlice;
 			}
-		// outline: labelled pixels with a differently labelled 4-neighbour
-		for (int py = 0; py < h; py++)
-			for (int px = 0; px < w; px++) {
-				final int lab = label[py][px];
-				if (lab == 0) continue;
-				final boolean edge = px == 0 || py == 0 || px == w - 1 || py == h - 1 || label[py][px - 1] != lab || label[py][px + 1] != lab
-					|| label[py - 1][px] != lab || label[py + 1][px] != lab;
-				if (edge) out.setRGB(ox + px, oy + py, lab == 2 ? new Color(60, 140, 255).getRGB() : new Color(255, 60, 60).getRGB());
+			if (count == 0) return c;
+			double sx = 0;
+			for (int x = 0; x < n[0]; x++) sx += (double) x * perX[x];
+			final double cx = sx / count;
+			double hx = 0;
+			long hn = 0;
+			for (int x = 0; x < cx; x++) {
+				hx += (double) x * perX[x];
+				hn += perX[x];
 			}
+			return new double[] { hn > 0 ? hx / hn : cx, sy / count, sz / count };
+		}
+
+		/**
+		 * Draws the plane spanned by image axes h (horizontal) and v (vertical) through the centre,
+		 * fixed axis f, into the panel at (x0, y0).
+		 */
+		void panel(final int[] px, final int x0, final int y0, final int h, final int v, final int f, final String name) {
+			final int stride = 2 * PANEL;
+			// display direction: axial/coronal horizontal towards L, sagittal horizontal towards P,
+			// axial vertical towards P (anterior up), coronal/sagittal vertical towards I (superior up)
+			final int hWant = h == 0 ? 0 : 1;
+			final int vWant = v == 1 ? 1 : 2;
+			final double[] ah = geo.axis(h), av = geo.axis(v);
+			final boolean flipH = ah[hWant] < 0;
+			final boolean flipV = v == 2 ? av[2] > 0 : av[vWant] < 0;
+			final int[] lab = new int[PANEL * PANEL];
+			final int[] idx = new int[3];
+			idx[f] = centre[f];
+			for (int y = 0; y < PANEL; y++)
+				for (int x = 0; x < PANEL; x++) {
+					// pixel centre -> continuous index along h and v (mm from the lung centre / spacing)
+					double ih = (x + 0.5 - PANEL / 2.0) / ppm / spacing[h];
+					double iv = (y + 0.5 - PANEL / 2.0) / ppm / spacing[v];
+					if (flipH) ih = -ih;
+					if (flipV) iv = -iv;
+					ih += centre[h];
+					iv += centre[v];
+					final int o = (y0 + y) * stride + x0 + x;
+					if (ih < -0.5 || iv < -0.5 || ih > n[h] - 0.5 || iv > n[v] - 0.5) {
+						px[o] = 0;
+						lab[y * PANEL + x] = -1;
+						continue;
+					}
+					final double g = bilinear(h, v, idx, ih, iv);
+					final int grey = (int) Math.max(0, Math.min(255, Math.round((g - WINDOW_LOW) / (WINDOW_HIGH - WINDOW_LOW) * 255)));
+					px[o] = grey << 16 | grey << 8 | grey;
+					if (mask != null) {
+						idx[h] = (int) Math.max(0, Math.min(n[h] - 1, Math.round(ih)));
+						idx[v] = (int) Math.max(0, Math.min(n[v] - 1, Math.round(iv)));
+						lab[y * PANEL + x] = mask[idx[2]][idx[1] * n[0] + idx[0]] & 0xff;
+					}
+				}
+			if (mask != null)
+				for (int y = 0; y < PANEL; y++)
+					for (int x = 0; x < PANEL; x++) {
+						final int l = lab[y * PANEL + x];
+						if (l <= 0) continue;
+						// outline: a labelled pixel with a differently labelled 4-neighbour
+						final boolean edge = x == 0 || y == 0 || x == PANEL - 1 || y == PANEL - 1 || lab[y * PANEL + x - 1] != l || lab[y * PANEL + x + 1] != l
+							|| lab[(y - 1) * PANEL + x] != l || lab[(y + 1) * PANEL + x] != l;
+						if (edge) px[(y0 + y) * stride + x0 + x] = LABEL_COLOURS[(l - 1) % LABEL_COLOURS.length];
+					}
+			final double mmFixed = geo.toPhysical(new double[] { f == 0 ? centre[0] : 0, f == 1 ? centre[1] : 0, f == 2 ? centre[2] : 0 })[f];
+			Font.draw(px, stride, x0 + MARGIN, y0 + MARGIN, String.format(Locale.ROOT, "%s %s=%d", name, "XYZ".charAt(f), centre[f]), TEXT);
+			Font.draw(px, stride, x0 + MARGIN, y0 + MARGIN + 18, String.format(Locale.ROOT, "(%.1f MM)", mmFixed), TEXT);
+			// edge letters: the LPS direction the picture runs to at each edge
+			final double[] right = scaled(ah, flipH ? -1 : 1), down = scaled(av, flipV ? -1 : 1);
+			Font.draw(px, stride, x0 + PANEL - MARGIN - 10, y0 + PANEL / 2 - 7, letter(right), TEXT);
+			Font.draw(px, stride, x0 + MARGIN, y0 + PANEL / 2 - 7, letter(scaled(right, -1)), TEXT);
+			Font.draw(px, stride, x0 + PANEL / 2 - 5, y0 + PANEL - MARGIN - 14, letter(down), TEXT);
+			Font.draw(px, stride, x0 + PANEL / 2 - 5, y0 + MARGIN + 38, letter(scaled(down, -1)), TEXT);
+			scaleBar(px, x0, y0, ppm);
+		}
+
+		/** Bilinear in the (h, v) plane at the fixed index of idx. */
+		private double bilinear(final int h, final int v, final int[] idx, final double ih, final double iv) {
+			final int h0 = (int) Math.max(0, Math.min(n[h] - 1, Math.floor(ih))), v0 = (int) Math.max(0, Math.min(n[v] - 1, Math.floor(iv)));
+			final int h1 = Math.min(n[h] - 1, h0 + 1), v1 = Math.min(n[v] - 1, v0 + 1);
+			final double th = Math.max(0, Math.min(1, ih - h0)), tv = Math.max(0, Math.min(1, iv - v0));
+			final double a = at(h, v, idx, h0, v0), b = at(h, v, idx, h1, v0), c = at(h, v, idx, h0, v1), d = at(h, v, idx, h1, v1);
+			return (a * (1 - th) + b * th) * (1 - tv) + (c * (1 - th) + d * th) * tv;
+		}
+
+		private double at(final int h, final int v, final int[] idx, final int ih, final int iv) {
+			idx[h] = ih;
+			idx[v] = iv;
+			return hu[idx[2]][idx[1] * n[0] + idx[0]];
+		}
 	}
 
+	private static double[] scaled(final double[] a, final double s) { return new double[] { a[0] * s, a[1] * s, a[2] * s }; }
+
+	/** LPS letter of the dominant component of a direction (L/R, P/A, S/I). */
+	static String letter(final double[] d) {
+		int best = 0;
+		for (int k = 1; k < 3; k++)
+			if (Math.abs(d[k]) > Math.abs(d[best])) best = k;
+		final String pos = "LPS", neg = "RAI";
+		return String.valueOf(d[best] >= 0 ? pos.charAt(best) : neg.charAt(best));
+	}
+
+	/** A 5×7 bitmap font drawn at twice its size, with a dark shadow for contrast. */
+	static final class Font {
+		private static final int SCALE = 2;
+		private static final Map<Character, String[]> GLYPHS = new HashMap<>();
+
+		static {
+			final String[] defs = {
+				"A .###. #...# #...# ##### #...# #...# #...#", "B ####. #...# #...# ####. #...# #...# ####.",
+				"C .###. #...# #.... #.... #.... #...# .###.", "D ####. #...# #...# #...# #...# #...# ####.",
+				"E ##### #.... #.... ####. #.... #.... #####", "F ##### #.... #.... ####. #.... #.... #....",
+				"G .###. #...# #.... #.### #...# #...# .###.", "H #...# #...# #...# ##### #...# #...# #...#",
+				"I .###. ..#.. ..#.. ..#.. ..#.. ..#.. .###.", "J ..### ...#. ...#. ...#. ...#. #..#. .##..",
+				"K #...# #..#. #.#.. ##... #.#.. #..#. #...#", "L #.... #.... #.... #.... #.... #.... #####",
+				"M #...# ##.## #.#.# #.#.# #...# #...# #...#", "N #...# ##..# #.#.# #..## #...# #...# #...#",
+				"O .###. #...# #...# #...# #...# #...# .###.", "P ####. #...# #...# ####. #.... #.... #....",
+				"Q .###. #...# #...# #...# #.#.# #..#. .##.#", "R ####. #...# #...# ####. #.#.. #..#. #...#",
+				"S .#### #.... #.... .###. ....# ....# ####.", "T ##### ..#.. ..#.. ..#.. ..#.. ..#.. ..#..",
+				"U #...# #...# #...# #...# #...# #...# .###.", "V #...# #...# #...# #...# #...# .#.#. ..#..",
+				"W #...# #...# #...# #.#.# #.#.# #.#.# .#.#.", "X #...# #...# .#.#. ..#.. .#.#. #...# #...#",
+				"Y #...# #...# .#.#. ..#.. ..#.. ..#.. ..#..", "Z ##### ....# ...#. ..#.. .#... #.... #####",
+				"0 .###. #...# #..## #.#.# ##..# #...# .###.", "1 ..#.. .##.. ..#.. ..#.. ..#.. ..#.. .###.",
+				"2 .###. #...# ....# ...#. ..#.. .#... #####", "3 ####. ....# ....# .###. ....# ....# ####.",
+				"4 ...#. ..##. .#.#. #..#. ##### ...#. ...#.", "5 ##### #.... ####. ....# ....# #...# .###.",
+				"6 .###. #.... #.... ####. #...# #...# .###.", "7 ##### ....# ...#. ..#.. .#... .#... .#...",
+				"8 .###. #...# #...# .###. #...# #...# .###.", "9 .###. #...# #...# .#### ....# ....# .###.",
+				"= ..... ..... ##### ..... ##### ..... .....", ". ..... ..... ..... ..... ..... .##.. .##..",
+				"- ..... ..... ..... ##### ..... ..... .....", "( ...#. ..#.. .#... .#... .#... ..#.. ...#.",
+				") .#... ..#.. ...#. ...#. ...#. ..#.. .#...", "+ ..... ..#.. ..#.. ##### ..#.. ..#.. .....",
+				", ..... ..... ..... ..... .##.. ..#.. .#...", ": ..... .##.. .##.. ..... .##.. .##.. .....",
+				"/ ....# ...#. ...#. ..#.. .#... .#... #...." };
+			for (final String d : defs) GLYPHS.put(d.charAt(0), d.substring(2).split(" "));
+		}
+
+		private Font() { }
+
+		static int width(final String s) { return s.length() * 6 * SCALE; }
+
+		/** Draws upper-case text with its top-left corner at (x, y) into an RGB array of the given width. */
+		static void draw(final int[] px, final int stride, final int x, final int y, final String text, final int rgb) {
+			final int height = px.length / stride;
+			for (final int pass : new int[] { 0, 1 }) {
+				// pass 0: a shadow one pixel down-right; pass 1: the text
+				final int off = pass == 0 ? 1 : 0, colour = pass == 0 ? 0 : rgb;
+				for (int i = 0; i < text.length(); i++) {
+					final String[] g = GLYPHS.get(Character.toUpperCase(text.charAt(i)));
+					if (g == null) continue;
+					for (int r = 0; r < 7; r++)
+						for (int c = 0; c < 5; c++) {
+							if (g[r].charAt(c) != '#') continue;
+							for (int sy = 0; sy < SCALE; sy++)
+								for (int sx = 0; sx < SCALE; sx++) {
+									final int xx = x + (i * 6 + c) * SCALE + sx + off, yy = y + r * SCALE + sy + off;
+									if (xx >= 0 && yy >= 0 && xx < stride && yy < height) px[yy * stride + xx] = colour;
+								}
+						}
+				}
+			}
+		}
+	}
 }
