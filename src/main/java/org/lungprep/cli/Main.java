@@ -12,7 +12,7 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "lungprep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
 	description = "Chest CT to ML-ready data: DICOM/MetaImage/NIfTI -> Hounsfield units -> isotropic resampling -> lung masks -> normalized arrays.%n"
 		+ "Arrays are written in numpy's (z, y, x) order; shapes and spacings are printed as (z, y, x).",
-	subcommands = { InfoCommand.class, ConvertCommand.class, PreprocessCommand.class, BatchCommand.class, PhantomCommand.class, DemoCommand.class,
+	subcommands = { InfoCommand.class, ConvertCommand.class, PreprocessCommand.class, BatchCommand.class, SurfaceCommand.class, PhantomCommand.class, DemoCommand.class,
 		CommandLine.HelpCommand.class })
 public final class Main implements Runnable {
 

@@ -74,7 +74,7 @@ class CliTest {
 	void helpAndVersion() {
 		final Run help = run("--help");
 		assertEquals(0, help.code);
-		for (final String cmd : List.of("info", "convert", "preprocess", "batch", "phantom", "demo"))
+		for (final String cmd : List.of("info", "convert", "preprocess", "batch", "surface", "phantom", "demo"))
 			assertTrue(help.out.contains(cmd), "help lists " + cmd + ":\n" + help.out);
 		final Run version = run("--version");
 		assertEquals(0, version.code);
@@ -230,6 +230,23 @@ class CliTest {
 		assertTrue(Files.isRegularFile(sharded.resolve("manifest-shard-1-of-2.csv")) && Files.isRegularFile(sharded.resolve("manifest-shard-2-of-2.csv")));
 		final Run merged = run("batch", "--merge", sharded.toString());
 		assertTrue(merged.out.contains("merged 3 patients"), merged.out + merged.err);
+	}
+
+	@Test
+	void surfaceWritesAMeshAndAPicture() throws IOException {
+		final Path stl = tmp.resolve("surface/bone.stl"), png = tmp.resolve("surface/bone.png");
+		final Run r = run("surface", phantom.resolve("dicom").toString(), "--threshold", "400", "--out", stl.toString(), "--png", png.toString(), "--size", "200");
+		assertEquals(0, r.code, r.err);
+		assertTrue(r.out.contains("triangles"), r.out);
+		final byte[] b = Files.readAllBytes(stl);
+		final long triangles = java.nio.ByteBuffer.wrap(b, 80, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL;
+		assertTrue(triangles > 100, "the spine at 400 HU: " + triangles);
+		assertEquals(84 + 50 * triangles, b.length, "binary STL size");
+		final java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+		assertEquals(200, img.getWidth());
+		final Run none = run("surface", phantom.resolve("dicom").toString(), "--threshold", "5000", "--png", tmp.resolve("surface/none.png").toString());
+		assertEquals(1, none.code);
+		assertTrue(none.err.contains("no surface at 5000"), none.err);
 	}
 
 	private static void copyTree(final Path from, final Path to) throws IOException {
