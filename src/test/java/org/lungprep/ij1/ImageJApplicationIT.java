@@ -102,6 +102,16 @@ class ImageJApplicationIT {
 	}
 
 	@Test
+	void surfaceWithoutFijisViewerOpensARenderedPicture() throws Exception {
+		final Path cptac = TestData.cptac().toAbsolutePath();
+		final String out = runMacro("surface", String.join("\n",
+			"run(\"Open CT Series...\", \"folder=[" + cptac + "] series=[]\");",
+			"run(\"Show Surface in 3D...\", \"threshold=400 step=3 turntable=4\");",
+			"print(\"title=\" + getTitle() + \" bits=\" + bitDepth() + \" frames=\" + nSlices + \" images=\" + nImages);"));
+		assertTrue(out.contains("surface bits=24 frames=4 images=2"), out);
+	}
+
+	@Test
 	void badFolderGivesOneClearMessageAndStopsTheMacro() throws Exception {
 		final String out = runMacro("bad", "run(\"Open CT Series...\", \"folder=/no/such/folder series=[]\");\nprint(\"after=reached\");");
 		assertTrue(out.contains("Open CT Series: no such folder"), out);
