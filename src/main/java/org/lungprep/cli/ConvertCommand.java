@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import org.lungprep.core.Volume;
+import org.lungprep.io.metaimage.MetaImageIO;
+import org.lungprep.io.nifti.NiftiIO;
 import org.lungprep.io.npy.NpyIO;
 import org.lungprep.io.tiff.ImageJTiffWriter;
 import org.lungprep.pipeline.AtomicFiles;
@@ -21,14 +23,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code convert <input> <out>}: the HU volume in another format. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-	description = { "Load a CT as Hounsfield units and write it: .npy (int16, numpy (z, y, x) order) or .tif (ImageJ stack calibrated in mm",
-		"and HU). The file appears complete or not at all." })
+	description = { "Load a CT as Hounsfield units and write it: .npy (int16, numpy (z, y, x) order), .tif (ImageJ stack calibrated in mm",
+		"and HU), .nii/.nii.gz (NIfTI-1, RAS affine) or .mhd (MetaImage + .raw, LPS). The file appears complete or not at all." })
 final class ConvertCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "INPUT", description = "DICOM folder or file, .mhd/.mha, .nii/.nii.gz")
 	Path input;
 
-	@Parameters(index = "1", paramLabel = "OUT", description = "Output file: .npy or .tif")
+	@Parameters(index = "1", paramLabel = "OUT", description = "Output file: .npy, .tif, .nii, .nii.gz or .mhd")
 	Path out;
 
 	@Option(names = "--series", paramLabel = "UID|NUMBER", description = "Series to load when a folder holds several (default: the one with the most slices).")
@@ -82,6 +84,8 @@ final class ConvertCommand implements Callable<Integer> {
 	static Writer writerFor(final String name) {
 		if (name.endsWith(".npy")) return NpyIO::write;
 		if (name.endsWith(".tif") || name.endsWith(".tiff")) return ImageJTiffWriter::write;
-		throw new IllegalArgumentException("unknown output type '" + name + "' (use .npy or .tif)");
+		if (name.endsWith(".nii") || name.endsWith(".nii.gz")) return NiftiIO::write;
+		if (name.endsWith(".mhd")) return MetaImageIO::write;
+		throw new IllegalArgumentException("unknown output type '" + name + "' (use .npy, .tif, .nii, .nii.gz or .mhd)");
 	}
 }

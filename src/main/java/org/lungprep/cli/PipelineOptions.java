@@ -46,7 +46,7 @@ final class PipelineOptions {
 	@Option(names = "--recursive", description = "Also scan sub-folders of a DICOM folder.")
 	boolean recursive;
 
-	@Option(names = "--formats", paramLabel = "tif", split = ",", description = "Also write the volumes as ImageJ TIFF stacks (calibrated in mm, HU for int16).")
+	@Option(names = "--formats", paramLabel = "nii,mhd,tif", split = ",", description = "Also write the volumes in these formats, with spacing, origin and orientation.")
 	String[] formats;
 
 	@Option(names = "--no-qc", description = "Do not draw qc.png.")

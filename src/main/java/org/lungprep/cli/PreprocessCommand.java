@@ -16,12 +16,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code preprocess <input> <outdir>}: the whole job for one scan. */
 @Command(name = "preprocess", mixinStandardHelpOptions = true,
-	description = { "Load a CT (DICOM folder or file), convert to HU, resample, segment the lungs, normalize,",
+	description = { "Load a CT (DICOM folder or file, .mhd, .nii/.nii.gz), convert to HU, resample, segment the lungs, normalize,",
 		"and write hu.npy, resampled.npy (int16), lungs.npy (uint8), normalized.npy (float32), all in (z, y, x) order,",
 		"plus report.json and qc.png. The output folder appears complete or not at all." })
 final class PreprocessCommand implements Callable<Integer> {
 
-	@Parameters(index = "0", paramLabel = "INPUT", description = "DICOM folder, or one file of the series")
+	@Parameters(index = "0", paramLabel = "INPUT", description = "DICOM folder or file, .mhd/.mha, .nii/.nii.gz")
 	Path input;
 
 	@Parameters(index = "1", paramLabel = "OUTDIR", description = "Output folder (must not exist unless --overwrite)")

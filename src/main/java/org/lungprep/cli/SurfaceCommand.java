@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
 		"in LPS millimetres; write it as .stl/.ply/.obj and/or render it to a PNG (no display needed)." })
 final class SurfaceCommand implements Callable<Integer> {
 
-	@Parameters(index = "0", paramLabel = "INPUT", description = "DICOM folder, or one file of the series")
+	@Parameters(index = "0", paramLabel = "INPUT", description = "DICOM folder or file, .mhd/.mha, .nii/.nii.gz")
 	Path input;
 
 	@Option(names = "--threshold", description = "Iso-value in HU (default: ${DEFAULT-VALUE}).", defaultValue = "400")

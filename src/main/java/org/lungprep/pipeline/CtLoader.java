@@ -13,12 +13,15 @@ import org.lungprep.io.dicom.DicomScan;
 import org.lungprep.io.dicom.DicomScanner;
 import org.lungprep.io.dicom.DicomSeries;
 import org.lungprep.io.dicom.DicomSeriesReader;
+import org.lungprep.io.metaimage.MetaImageIO;
+import org.lungprep.io.nifti.NiftiIO;
 
 import net.imglib2.type.numeric.integer.ShortType;
 
 /**
- * Loads a CT input as a Hounsfield volume (int16, x/y/z, LPS geometry): a DICOM folder, or one file of a DICOM series
- * (its folder is scanned and that file's series is loaded).
+ * Loads a CT input as a Hounsfield volume (int16, x/y/z, LPS geometry): a DICOM folder, one file of a DICOM series
+ * (its folder is scanned and that file's series is loaded), a MetaImage ({@code .mhd}/{@code .mha}) or a NIfTI
+ * ({@code .nii}/{@code .nii.gz}) file.
  */
 public final class CtLoader {
 
@@ -35,8 +38,8 @@ public final class CtLoader {
 		if (!Files.exists(input)) throw new VolumeIOException(input, "no such file or folder");
 		if (Files.isRegularFile(input)) {
 			final String name = input.getFileName().toString().toLowerCase(Locale.ROOT);
-			if (name.endsWith(".mhd") || name.endsWith(".mha") || name.endsWith(".nii") || name.endsWith(".nii.gz"))
-				throw new VolumeIOException(input, "MetaImage and NIfTI input are not supported by this version of LungPrep (DICOM only)");
+			if (name.endsWith(".mhd") || name.endsWith(".mha")) return toHu(MetaImageIO.read(input), input);
+			if (name.endsWith(".nii") || name.endsWith(".nii.gz")) return toHu(NiftiIO.read(input), input);
 		}
 		final DicomSeries series = selectSeries(input, options, progress);
 		// HU conversion fused into reading: each slice is converted while it is still in the CPU cache
@@ -59,5 +62,25 @@ public final class CtLoader {
 			throw new VolumeIOException(input, "not a readable DICOM image of a series");
 		}
 		return scan.select(options.series());
+	}
+
+	/**
+	 * MetaImage and NIfTI values are taken as HU (as LUNA16's are); float volumes round to the nearest integer and
+	 * clamp to int16; a uint8 volume is no CT and is refused.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static Volume<ShortType> toHu(final Volume<?> v, final Path file) throws VolumeIOException {
+		final Object t = v.image().getType();
+		if (t instanceof ShortType) return (Volume<ShortType>) v;
+		if (t instanceof net.imglib2.type.numeric.integer.UnsignedByteType) throw new VolumeIOException(file, "an 8-bit image (a mask?), not a CT in HU");
+		final net.imglib2.img.planar.PlanarImg<net.imglib2.type.numeric.real.FloatType, ?> f = org.lungprep.core.Planar.asFloats((net.imglib2.RandomAccessibleInterval) v.image());
+		final net.imglib2.img.planar.PlanarImg<ShortType, ?> s = org.lungprep.core.Planar.shorts(v.dimensions());
+		for (int z = 0; z < v.size(2); z++) {
+			final float[] a = org.lungprep.core.Planar.plane(f, z);
+			final short[] b = org.lungprep.core.Planar.plane(s, z);
+			for (int i = 0; i < a.length; i++)
+				b[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(a[i])));
+		}
+		return new Volume<>(s, v.geometry(), v.info());
 	}
 }

@@ -21,6 +21,10 @@ public final class PreprocessSettings {
 
 	/** Extra output formats besides the always-written {@code .npy} arrays. */
 	public enum Format {
+		/** NIfTI-1, gzipped ({@code .nii.gz}), RAS affine. */
+		NII("nii.gz"),
+		/** MetaImage ({@code .mhd} + {@code .raw}), LPS. */
+		MHD("mhd"),
 		/** ImageJ TIFF stack with calibration (mm, origin; HU for int16). */
 		TIF("tif");
 
@@ -31,13 +35,11 @@ public final class PreprocessSettings {
 		/** @return the file extension without dot */
 		public String extension() { return extension; }
 
-		/** @param s tif (case-insensitive) */
+		/** @param s nii, mhd or tif (case-insensitive) */
 		public static Format parse(final String s) {
 			for (final Format f : values())
 				if (f.name().equalsIgnoreCase(s.trim()) || f.extension.equalsIgnoreCase(s.trim())) return f;
-			if (s.trim().toLowerCase(java.util.Locale.ROOT).matches("nii|nii\\.gz|mhd|mha"))
-				throw new IllegalArgumentException("format '" + s + "': NIfTI and MetaImage output are not available in this version (use tif)");
-			throw new IllegalArgumentException("unknown format '" + s + "' (available: tif)");
+			throw new IllegalArgumentException("unknown format '" + s + "' (choose from nii, mhd, tif)");
 		}
 	}
 

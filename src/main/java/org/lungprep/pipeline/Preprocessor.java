@@ -14,6 +14,8 @@ import javax.imageio.ImageIO;
 
 import org.lungprep.core.ProgressListener;
 import org.lungprep.core.Volume;
+import org.lungprep.io.metaimage.MetaImageIO;
+import org.lungprep.io.nifti.NiftiIO;
 import org.lungprep.io.npy.NpyIO;
 import org.lungprep.io.tiff.ImageJTiffWriter;
 import org.lungprep.normalize.CohortMean;
@@ -155,8 +157,11 @@ public final class Preprocessor {
 		NpyIO.write(v, dir.resolve(name + ".npy"));
 		for (final PreprocessSettings.Format f : settings.formats()) {
 			final Path p = dir.resolve(name + "." + f.extension());
-			if (f == PreprocessSettings.Format.TIF) ImageJTiffWriter.write(v, p);
-			else throw new IllegalStateException("format " + f);
+			switch (f) {
+				case NII: NiftiIO.write(v, p); break;
+				case MHD: MetaImageIO.write(v, p); break;
+				default: ImageJTiffWriter.write(v, p); break;
+			}
 		}
 	}
 

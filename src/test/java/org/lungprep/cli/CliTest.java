@@ -160,10 +160,14 @@ class CliTest {
 	@Test
 	void preprocessWritesEveryOutputInZyxOrderAndRefusesAnExistingFolder() throws IOException {
 		final Path out = tmp.resolve("pre");
-		final Run r = run("preprocess", phantom.resolve("dicom").toString(), out.toString(), "--spacing", "2", "-q", "--formats", "tif", "--labels");
+		final Run r = run("preprocess", phantom.resolve("dicom").toString(), out.toString(), "--spacing", "2", "-q", "--formats", "tif,nii,mhd", "--labels");
 		assertEquals(0, r.code, r.err);
-		for (final String f : List.of("hu.npy", "resampled.npy", "lungs.npy", "normalized.npy", "report.json", "qc.png", "hu.tif", "lungs.tif"))
+		for (final String f : List.of("hu.npy", "resampled.npy", "lungs.npy", "normalized.npy", "report.json", "qc.png", "hu.tif", "lungs.tif",
+			"resampled.nii.gz", "normalized.mhd", "normalized.raw"))
 			assertTrue(Files.isRegularFile(out.resolve(f)), f + " missing");
+		// the NIfTI output reads back with the resampled grid
+		final Volume<?> nii = org.lungprep.io.nifti.NiftiIO.read(out.resolve("resampled.nii.gz"));
+		assertArrayEquals(new long[] { 100, 140, 168 }, nii.shapeZyx());
 		// 40 slices of 5 mm, 80 x 96 of 3.5 mm -> 2 mm: (100, 140, 168)
 		assertArrayEquals(new long[] { 100, 140, 168 }, NpyIO.read(out.resolve("resampled.npy")).shapeZyx());
 		final Volume<?> lungs = NpyIO.read(out.resolve("lungs.npy"));
@@ -180,9 +184,22 @@ class CliTest {
 		try (Stream<Path> s = Files.list(tmp)) {
 			assertFalse(s.anyMatch(p -> p.getFileName().toString().contains("partial")), "no temporary folder left");
 		}
-		final Run bad = run("preprocess", phantom.resolve("dicom").toString(), tmp.resolve("x").toString(), "--formats", "nii");
+		final Run bad = run("preprocess", phantom.resolve("dicom").toString(), tmp.resolve("x").toString(), "--formats", "jpg");
 		assertEquals(1, bad.code);
-		assertTrue(bad.err.contains("nii") && bad.err.contains("not available"), bad.err);
+		assertTrue(bad.err.contains("jpg") && bad.err.contains("nii, mhd, tif"), bad.err);
+	}
+
+	@Test
+	void niftiAndMetaImageInputs() throws IOException {
+		final Path nii = tmp.resolve("vol/ct.nii.gz"), mhd = tmp.resolve("vol/ct.mhd");
+		assertEquals(0, run("convert", phantom.resolve("dicom").toString(), nii.toString()).code);
+		assertEquals(0, run("convert", nii.toString(), mhd.toString()).code);
+		final Run info = run("info", mhd.toString(), "--json");
+		assertEquals(0, info.code, info.err);
+		assertTrue(info.out.contains("\"shape_zyx\": [40, 80, 96]"), info.out);
+		final Run r = run("preprocess", mhd.toString(), tmp.resolve("from-mhd").toString(), "--spacing", "4", "--no-qc", "-q");
+		assertEquals(0, r.code, r.err);
+		assertTrue(r.out.contains("lungs"), r.out);
 	}
 
 	@Test

@@ -1,0 +1,276 @@
+package org.lungprep.io.nifti;
+
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import org.lungprep.core.Geometry;
+import org.lungprep.core.Volume;
+import org.lungprep.core.VolumeIOException;
+import org.lungprep.core.VolumeInfo;
+import org.lungprep.io.RawVolumes;
+import org.lungprep.io.RawVolumes.Element;
+
+/**
+ * NIfTI-1 single files ({@code .nii}, {@code .nii.gz}). NIfTI's world space is RAS; LungPrep's is LPS, so the first two
+ * rows of the affine change sign on reading and writing. Reading uses the sform when sform_code &gt; 0, else the qform
+ * (quaternion, qfac) when qform_code &gt; 0, else the voxel sizes alone; scl_slope/scl_inter are applied (a non-trivial
+ * scaling makes a float32 volume). Data types uint8, int8, int16, uint16, int32, uint32, float32, float64 are read;
+ * int16, uint8 and float32 are written, with sform and qform (codes 1, scanner) describing the same affine.
+ */
+public final class NiftiIO {
+
+	private static final int HEADER = 348, OFFSET = 352;
+
+	private NiftiIO() { }
+
+	/**
+	 * @param file a .nii or .nii.gz file
+	 * @return the volume (ShortType, UnsignedByteType or FloatType)
+	 * @throws VolumeIOException naming the file and what is wrong
+	 */
+	public static Volume<?> read(final Path file) throws IOException {
+		if (!Files.isRegularFile(file)) throw new VolumeIOException(file, "no such file");
+		final boolean gz = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+		final long fileSize = Files.size(file);
+		try (InputStream raw = Files.newInputStream(file); InputStream in = gz ? new GZIPInputStream(raw, 1 << 16) : raw) {
+			final DataInputStream din = new DataInputStream(in);
+			final byte[] hb = new byte[HEADER];
+			try {
+				din.readFully(hb);
+			}
+			catch (final java.io.EOFException e) {
+				throw new VolumeIOException(file, "not a NIfTI-1 file (shorter than its 348-byte header)");
+			}
+			ByteBuffer h = ByteBuffer.wrap(hb).order(ByteOrder.LITTLE_ENDIAN);
+			if (h.getInt(0) != HEADER) {
+				h.order(ByteOrder.BIG_ENDIAN);
+				if (h.getInt(0) != HEADER) throw new VolumeIOException(file, "not a NIfTI-1 file (sizeof_hdr is not 348)");
+			}
+			final String magic = new String(hb, 344, 3, java.nio.charset.StandardCharsets.US_ASCII);
+			if (!magic.equals("n+1")) throw new VolumeIOException(file, "not a single-file NIfTI-1 (magic '" + magic.trim() + "'; .hdr/.img pairs are not supported)");
+			final int ndim = h.getShort(40);
+			final int nx = h.getShort(42), ny = h.getShort(44), nz = ndim >= 3 ? h.getShort(46) : 1;
+			if (ndim < 2 || ndim > 7 || nx < 1 || ny < 1 || nz < 1) throw new VolumeIOException(file, "bad dimensions dim[0..3] = " + ndim + ", " + nx + ", " + ny + ", " + nz);
+			for (int d = 4; d <= ndim; d++)
+				if (h.getShort(40 + 2 * d) > 1) throw new VolumeIOException(file, "a " + ndim + "-D image with dim[" + d + "] = " + h.getShort(40 + 2 * d) + " (LungPrep reads 3-D volumes)");
+			final int datatype = h.getShort(70);
+			final Element type = type(datatype);
+			if (type == null) throw new VolumeIOException(file, "NIfTI datatype " + datatype + " is not supported");
+			final float[] pixdim = new float[8];
+			for (int i = 0; i < 8; i++)
+				pixdim[i] = h.getFloat(76 + 4 * i);
+			final long voxOffset = (long) h.getFloat(108);
+			float slope = h.getFloat(112);
+			final float inter = h.getFloat(116);
+			final double s = slope == 0 || !Float.isFinite(slope) ? 1 : slope, i0 = Float.isFinite(inter) && slope != 0 ? inter : 0;
+			final long planeBytes = (long) nx * ny * type.bytes();
+			if (!gz && voxOffset + planeBytes * nz > fileSize)
+				throw new VolumeIOException(file, "truncated: " + nx + "x" + ny + "x" + nz + " voxels need " + (voxOffset + planeBytes * nz) + " bytes, the file has " + fileSize);
+			if (planeBytes * nz > Integer.MAX_VALUE * 4L) throw new VolumeIOException(file, "volume too large");
+			din.skipBytes((int) Math.max(0, voxOffset - HEADER));
+			final double[] affine = affine(h, pixdim);
+			final ByteOrder order = h.order();
+			final byte[] plane = new byte[(int) planeBytes];
+			final Volume<?> v = RawVolumes.volume(type, nx, ny, nz, s, i0, z -> {
+				try {
+					din.readFully(plane);
+				}
+				catch (final java.io.EOFException e) {
+					throw new VolumeIOException(file, "truncated at slice " + z);
+				}
+				return ByteBuffer.wrap(plane).order(order);
+			}, geometry(affine, file), VolumeInfo.ofSource(file.toString()));
+			return v;
+		}
+		catch (final java.util.zip.ZipException e) {
+			throw new VolumeIOException(file, "corrupt gzip data: " + e.getMessage(), e);
+		}
+	}
+
+	private static Element type(final int datatype) {
+		switch (datatype) {
+			case 2: return Element.UINT8;
+			case 4: return Element.INT16;
+			case 8: return Element.INT32;
+			case 16: return Element.FLOAT32;
+			case 64: return Element.FLOAT64;
+			case 256: return Element.INT8;
+			case 512: return Element.UINT16;
+			case 768: return Element.UINT32;
+			default: return null;
+		}
+	}
+
+	/** @return the 3x4 RAS affine (row-major, rows x y z), from sform, qform or pixdim */
+	private static double[] affine(final ByteBuffer h, final float[] pixdim) {
+		final int qcode = h.getShort(252), scode = h.getShort(254);
+		final double dx = Math.abs(pixdim[1]) > 0 ? Math.abs(pixdim[1]) : 1, dy = Math.abs(pixdim[2]) > 0 ? Math.abs(pixdim[2]) : 1,
+			dz = Math.abs(pixdim[3]) > 0 ? Math.abs(pixdim[3]) : 1;
+		if (scode > 0) {
+			final double[] a = new double[12];
+			for (int i = 0; i < 12; i++)
+				a[i] = h.getFloat(280 + 4 * i);
+			return a;
+		}
+		if (qcode > 0) {
+			final double b = h.getFloat(256), c = h.getFloat(260), d = h.getFloat(264);
+			final double a = Math.sqrt(Math.max(0, 1 - (b * b + c * c + d * d)));
+			final double qfac = pixdim[0] < 0 ? -1 : 1;
+			final double[][] r = {
+				{ a * a + b * b - c * c - d * d, 2 * (b * c - a * d), 2 * (b * d + a * c) },
+				{ 2 * (b * c + a * d), a * a + c * c - b * b - d * d, 2 * (c * d - a * b) },
+				{ 2 * (b * d - a * c), 2 * (c * d + a * b), a * a + d * d - c * c - b * b } };
+			return new double[] {
+				r[0][0] * dx, r[0][1] * dy, r[0][2] * dz * qfac, h.getFloat(268),
+				r[1][0] * dx, r[1][1] * dy, r[1][2] * dz * qfac, h.getFloat(272),
+				r[2][0] * dx, r[2][1] * dy, r[2][2] * dz * qfac, h.getFloat(276) };
+		}
+		return new double[] { dx, 0, 0, 0, 0, dy, 0, 0, 0, 0, dz, 0 };
+	}
+
+	/** RAS affine to LPS geometry: flip the first two rows, then split the columns into spacing and direction. */
+	private static Geometry geometry(final double[] ras, final Path file) throws VolumeIOException {
+		final double[] spacing = new double[3], direction = new double[9], origin = new double[3];
+		for (int c = 0; c < 3; c++) {
+			final double x = -ras[c], y = -ras[4 + c], z = ras[8 + c];
+			final double n = Math.sqrt(x * x + y * y + z * z);
+			if (!(n > 0) || !Double.isFinite(n)) throw new VolumeIOException(file, "degenerate affine (column " + c + " is zero)");
+			spacing[c] = n;
+			direction[c] = x / n;
+			direction[3 + c] = y / n;
+			direction[6 + c] = z / n;
+		}
+		origin[0] = -ras[3];
+		origin[1] = -ras[7];
+		origin[2] = ras[11];
+		return new Geometry(spacing, origin, direction);
+	}
+
+	/**
+	 * @param v an int16, uint8 or float32 volume
+	 * @param file a .nii or .nii.gz file (gzip by the name)
+	 * @throws IOException when writing fails
+	 */
+	public static void write(final Volume<?> v, final Path file) throws IOException {
+		final Element type = RawVolumes.typeOf(v);
+		final Geometry g = v.geometry();
+		final double[] d = g.direction(), s = g.spacing(), o = g.origin();
+		// LPS columns (direction * spacing) to RAS rows
+		final double[][] m = new double[3][4];
+		for (int c = 0; c < 3; c++) {
+			m[0][c] = -d[c] * s[c];
+			m[1][c] = -d[3 + c] * s[c];
+			m[2][c] = d[6 + c] * s[c];
+		}
+		m[0][3] = -o[0];
+		m[1][3] = -o[1];
+		m[2][3] = o[2];
+		final ByteBuffer h = ByteBuffer.allocate(OFFSET).order(ByteOrder.LITTLE_ENDIAN);
+		h.putInt(0, HEADER);
+		h.putShort(40, (short) 3);
+		h.putShort(42, (short) v.size(0));
+		h.putShort(44, (short) v.size(1));
+		h.putShort(46, (short) v.size(2));
+		for (int i = 4; i <= 7; i++)
+			h.putShort(40 + 2 * i, (short) 1);
+		h.putShort(70, (short) (type == Element.INT16 ? 4 : type == Element.UINT8 ? 2 : 16));
+		h.putShort(72, (short) (type.bytes() * 8));
+		// qform from the rotation part (with qfac for a left-handed frame)
+		final double[][] r = new double[3][3];
+		for (int i = 0; i < 3; i++)
+			for (int c = 0; c < 3; c++)
+				r[i][c] = m[i][c] / s[c];
+		double qfac = 1;
+		final double det = r[0][0] * (r[1][1] * r[2][2] - r[1][2] * r[2][1]) - r[0][1] * (r[1][0] * r[2][2] - r[1][2] * r[2][0])
+			+ r[0][2] * (r[1][0] * r[2][1] - r[1][1] * r[2][0]);
+		if (det < 0) {
+			qfac = -1;
+			for (int i = 0; i < 3; i++)
+				r[i][2] = -r[i][2];
+		}
+		final double[] q = quaternion(r);
+		h.putFloat(76, (float) qfac);
+		h.putFloat(80, (float) s[0]);
+		h.putFloat(84, (float) s[1]);
+		h.putFloat(88, (float) s[2]);
+		h.putFloat(108, OFFSET);
+		h.putFloat(112, 1);
+		h.putFloat(116, 0);
+		h.put(123, (byte) 10); // xyzt_units: mm and seconds
+		h.putShort(252, (short) 1);
+		h.putShort(254, (short) 1);
+		h.putFloat(256, (float) q[1]);
+		h.putFloat(260, (float) q[2]);
+		h.putFloat(264, (float) q[3]);
+		h.putFloat(268, (float) m[0][3]);
+		h.putFloat(272, (float) m[1][3]);
+		h.putFloat(276, (float) m[2][3]);
+		for (int i = 0; i < 3; i++)
+			for (int c = 0; c < 4; c++)
+				h.putFloat(280 + 16 * i + 4 * c, (float) m[i][c]);
+		h.position(344);
+		h.put(new byte[] { 'n', '+', '1', 0 });
+		final boolean gz = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+		try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+			OutputStream out = gz ? new GZIPOutputStream(raw, 1 << 16) : raw)
+		{
+			out.write(h.array());
+			final ByteBuffer b = ByteBuffer.allocate(v.size(0) * v.size(1) * type.bytes()).order(ByteOrder.LITTLE_ENDIAN);
+			for (int z = 0; z < v.size(2); z++) {
+				RawVolumes.fill(v, z, b);
+				out.write(b.array(), 0, b.limit());
+			}
+		}
+	}
+
+	/** @return {a, b, c, d} of a proper rotation matrix (a &ge; 0) */
+	static double[] quaternion(final double[][] r) {
+		final double trace = r[0][0] + r[1][1] + r[2][2];
+		double a, b, c, d;
+		if (trace > 0) {
+			final double s = 0.5 / Math.sqrt(trace + 1);
+			a = 0.25 / s;
+			b = (r[2][1] - r[1][2]) * s;
+			c = (r[0][2] - r[2][0]) * s;
+			d = (r[1][0] - r[0][1]) * s;
+		}
+		else if (r[0][0] > r[1][1] && r[0][0] > r[2][2]) {
+			final double s = 2 * Math.sqrt(1 + r[0][0] - r[1][1] - r[2][2]);
+			a = (r[2][1] - r[1][2]) / s;
+			b = 0.25 * s;
+			c = (r[0][1] + r[1][0]) / s;
+			d = (r[0][2] + r[2][0]) / s;
+		}
+		else if (r[1][1] > r[2][2]) {
+			final double s = 2 * Math.sqrt(1 + r[1][1] - r[0][0] - r[2][2]);
+			a = (r[0][2] - r[2][0]) / s;
+			b = (r[0][1] + r[1][0]) / s;
+			c = 0.25 * s;
+			d = (r[1][2] + r[2][1]) / s;
+		}
+		else {
+			final double s = 2 * Math.sqrt(1 + r[2][2] - r[0][0] - r[1][1]);
+			a = (r[1][0] - r[0][1]) / s;
+			b = (r[0][2] + r[2][0]) / s;
+			c = (r[1][2] + r[2][1]) / s;
+			d = 0.25 * s;
+		}
+		if (a < 0) {
+			a = -a;
+			b = -b;
+			c = -c;
+			d = -d;
+		}
+		return new double[] { a, b, c, d };
+	}
+}
