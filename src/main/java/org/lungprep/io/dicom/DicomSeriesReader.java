@@ -78,6 +78,7 @@ public final class DicomSeriesReader {
 			if (s.columns != nx || s.rows != ny) throw new VolumeIOException(s.file, "image size " + s.columns + "x" + s.rows + " differs from the series' " + nx + "x" + ny);
 			if (s.signed != first.signed) throw new VolumeIOException(s.file, "PixelRepresentation differs from the rest of the series");
 		}
+		checkSizes(slices);
 		final PlanarImg<ShortType, ShortArray> img = Planar.shorts(nx, ny, nz);
 		final double[] slopes = new double[nz], intercepts = new double[nz];
 		// Slices of one multi-frame file are read from one parse of that file.
@@ -130,6 +131,32 @@ public final class DicomSeriesReader {
 		final OptionalInt pad = first.paddingValue == null ? OptionalInt.empty() : OptionalInt.of(first.paddingValue);
 		final OptionalInt limit = first.paddingRangeLimit == null ? OptionalInt.empty() : OptionalInt.of(first.paddingRangeLimit);
 		return new StoredVolume(v, !first.signed, slopes, intercepts, pad, limit);
+	}
+
+	/**
+	 * Refuses sizes the files cannot hold before anything is allocated: uncompressed pixels need their bytes in the
+	 * file; compressed ones are allowed a generous 1:200 ratio. A corrupt Rows or Columns never becomes an
+	 * OutOfMemoryError.
+	 */
+	private static void checkSizes(final List<SliceHeader> slices) throws VolumeIOException {
+		final java.util.Map<Path, Long> sizes = new HashMap<>();
+		for (final SliceHeader h : slices) {
+			final long frameBytes = (long) h.rows * h.columns * (h.bitsAllocated / 8);
+			final long fileSize = sizes.computeIfAbsent(h.file, f -> {
+				try {
+					return java.nio.file.Files.size(f);
+				}
+				catch (final java.io.IOException e) {
+					return -1L;
+				}
+			});
+			if (fileSize < 0) throw new VolumeIOException(h.file, "cannot read the file's size");
+			final TransferSyntax ts = TransferSyntax.of(h.transferSyntax);
+			final boolean compressed = ts == null || ts.encapsulated() || ts.deflated();
+			final long limit = compressed ? fileSize * 200 : fileSize;
+			if (frameBytes * h.frameCount > limit)
+				throw new VolumeIOException(h.file, h.columns + "x" + h.rows + "x" + h.frameCount + " pixels cannot be in a file of " + fileSize + " bytes (corrupt header?)");
+		}
 	}
 
 	private static void copyNative(final DicomFile f, final SliceHeader h, final short[] dst) throws VolumeIOException {
