@@ -39,6 +39,12 @@ final class ConvertCommand implements Callable<Integer> {
 	@Option(names = "--recursive", description = "Also scan sub-folders of a DICOM folder.")
 	boolean recursive;
 
+	@Option(names = "--correct-tilt", description = "Resample a gantry-tilted series onto an orthogonal grid (the angle is always reported).")
+	boolean correctTilt;
+
+	@Option(names = "--regular-grid", description = "Resample unevenly spaced slices onto a regular grid at the median step (always reported).")
+	boolean regularGrid;
+
 	@Option(names = "--overwrite", description = "Replace an existing output file.")
 	boolean overwrite;
 
@@ -50,7 +56,8 @@ final class ConvertCommand implements Callable<Integer> {
 		final String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
 		final Writer writer = writerFor(name);
 		if (Files.exists(out) && !overwrite) throw new IOException(out + ": exists (use --overwrite to replace it)");
-		final LoadOptions load = LoadOptions.DEFAULT.withSeries(series).withRecursive(recursive);
+		final LoadOptions load = LoadOptions.DEFAULT.withSeries(series).withRecursive(recursive)
+			.withDicom(org.lungprep.io.dicom.DicomReadOptions.DEFAULT.withTiltCorrection(correctTilt).withRegularGrid(regularGrid));
 		final Volume<ShortType> hu = CtLoader.load(input, load, new TerminalProgress(System.err, false));
 		final Path parent = out.toAbsolutePath().getParent();
 		Files.createDirectories(parent);

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
+import org.lungprep.io.dicom.DicomReadOptions;
 import org.lungprep.normalize.NormalizeSettings;
 import org.lungprep.pipeline.LoadOptions;
 import org.lungprep.pipeline.PreprocessSettings;
@@ -46,6 +47,12 @@ final class PipelineOptions {
 	@Option(names = "--recursive", description = "Also scan sub-folders of a DICOM folder.")
 	boolean recursive;
 
+	@Option(names = "--correct-tilt", description = "Resample a gantry-tilted series onto an orthogonal grid (the angle is always reported).")
+	boolean correctTilt;
+
+	@Option(names = "--regular-grid", description = "Resample unevenly spaced slices onto a regular grid at the median step (always reported).")
+	boolean regularGrid;
+
 	@Option(names = "--formats", paramLabel = "nii,mhd,tif", split = ",", description = "Also write the volumes in these formats, with spacing, origin and orientation.")
 	String[] formats;
 
@@ -63,7 +70,8 @@ final class PipelineOptions {
 		final Set<PreprocessSettings.Format> fs = EnumSet.noneOf(PreprocessSettings.Format.class);
 		if (formats != null) for (final String f : formats) fs.add(PreprocessSettings.Format.parse(f));
 		final SegmentSettings seg = SegmentSettings.DEFAULT.withMethod(choice(SegmentSettings.Method.class, segmentation, "--segmentation")).withFill(!noFill);
-		final LoadOptions load = LoadOptions.DEFAULT.withSeries(series).withRecursive(recursive);
+		final LoadOptions load = LoadOptions.DEFAULT.withSeries(series).withRecursive(recursive)
+			.withDicom(DicomReadOptions.DEFAULT.withTiltCorrection(correctTilt).withRegularGrid(regularGrid));
 		return PreprocessSettings.DEFAULT.withLoad(load).withSpacingZyx(spacingZyx)
 			.withInterpolation(choice(Interpolation.class, interpolation, "--interpolation")).withGrid(choice(Grid.class, grid, "--grid"))
 			.withSegment(seg).withLabels(labels).withNormalize(norm).withFormats(fs).withQc(!noQc);

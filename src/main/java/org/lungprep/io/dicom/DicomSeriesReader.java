@@ -46,6 +46,7 @@ public final class DicomSeriesReader {
 	public static StoredVolume read(final DicomSeries series, final DicomReadOptions options, final ProgressListener progress)
 		throws VolumeIOException
 	{
+		if (options.corrects()) throw new IllegalArgumentException("tilt and spacing corrections work on converted values: use readConverted");
 		return read(series, options, null, progress);
 	}
 
@@ -63,7 +64,8 @@ public final class DicomSeriesReader {
 		final ProgressListener progress) throws VolumeIOException
 	{
 		if (converter == null) throw new IllegalArgumentException("converter is null");
-		return read(series, options, converter, progress).stored();
+		final Volume<ShortType> v = read(series, options, converter, progress).stored();
+		return options.corrects() ? SliceCorrections.apply(v, series.geometry(), options, (short) -1024) : v;
 	}
 
 	private static StoredVolume read(final DicomSeries series, final DicomReadOptions options, final StoredVolume.SliceConverter converter,
