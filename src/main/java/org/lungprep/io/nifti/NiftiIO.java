@@ -92,8 +92,12 @@ public final class NiftiIO {
 			}, geometry(affine, file), VolumeInfo.ofSource(file.toString()));
 			return v;
 		}
-		catch (final java.util.zip.ZipException e) {
-			throw new VolumeIOException(file, "corrupt gzip data: " + e.getMessage(), e);
+		catch (final VolumeIOException e) {
+			throw e;
+		}
+		catch (final IOException e) {
+			// a damaged or empty .gz, or a read error: the project's own error, naming the file
+			throw new VolumeIOException(file, (gz ? "corrupt or empty gzip data: " : "cannot read: ") + e, e);
 		}
 	}
 

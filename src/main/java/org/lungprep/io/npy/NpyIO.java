@@ -121,6 +121,7 @@ public final class NpyIO {
 	 * @throws VolumeIOException when the file is not such an array
 	 */
 	public static Volume<?> read(final Path file) throws IOException {
+		if (!Files.isRegularFile(file)) throw new VolumeIOException(file, "no such file");
 		final long size = Files.size(file);
 		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
 			final ByteBuffer head = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
