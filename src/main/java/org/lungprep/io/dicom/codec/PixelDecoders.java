@@ -19,7 +19,7 @@ public final class PixelDecoders {
 		final String j2k = "com.github.jaiimageio.jpeg2000.impl.J2KImageReader";
 		m.put("1.2.840.10008.1.2.5", new RleDecoder());
 		m.put("1.2.840.10008.1.2.4.50", new ImageIoDecoder(tm, "JPEG Baseline"));
-		m.put("1.2.840.10008.1.2.4.51", new ImageIoDecoder(tm, "JPEG Extended"));
+		m.put("1.2.840.10008.1.2.4.51", new DctJpegDecoder());
 		m.put("1.2.840.10008.1.2.4.57", new LosslessJpegDecoder());
 		m.put("1.2.840.10008.1.2.4.70", new LosslessJpegDecoder());
 		m.put("1.2.840.10008.1.2.4.90", new ImageIoDecoder(j2k, "JPEG 2000 Lossless"));
