@@ -109,8 +109,9 @@ public final class Preprocessor {
 		final Map<String, Double> seconds = new LinkedHashMap<>();
 		final long start = System.nanoTime();
 		long t = System.nanoTime();
+		double writing = 0;
 
-		final Volume<ShortType> hu = CtLoader.load(input, settings.load(), progress.range(0.0, 0.15));
+		Volume<ShortType> hu = CtLoader.load(input, settings.load(), progress.range(0.0, 0.15));
 		seconds.put("load_hu", lap(t));
 		progress.checkCancelled();
 
@@ -119,25 +120,35 @@ public final class Preprocessor {
 		seconds.put("resample", lap(t));
 		progress.checkCancelled();
 
+		// each output is written as soon as it exists and then let go, so memory stays near one or two volumes
+		t = System.nanoTime();
+		write(dir, "hu", hu);
+		// geometry and source metadata for the report, without keeping the voxels
+		final Volume<ShortType> huHeader = new Volume<>(net.imglib2.img.array.ArrayImgs.shorts(1, 1, 1), hu.geometry(), hu.info());
+		final long[] huShape = hu.shapeZyx();
+		hu = null;
+		write(dir, "resampled", resampled);
+		writing += lap(t);
+
 		t = System.nanoTime();
 		final LungSegmentation seg = LungSegmenter.segment(resampled, settings.segment(), progress.range(0.4, 0.7));
 		seconds.put("segment", lap(t));
 		progress.checkCancelled();
+		t = System.nanoTime();
+		write(dir, "lungs", settings.labels() ? seg.labels() : seg.binary());
+		writing += lap(t);
 
 		t = System.nanoTime();
-		final Volume<FloatType> normalized = Normalizer.normalize(resampled, settings.normalize(), progress.range(0.7, 0.75));
+		Volume<FloatType> normalized = Normalizer.normalize(resampled, settings.normalize(), progress.range(0.7, 0.75));
 		final CohortMean scaled = CohortMean.of(resampled.image(), settings.normalize());
 		seconds.put("normalize", lap(t));
 		progress.checkCancelled();
-
 		t = System.nanoTime();
-		final Volume<UnsignedByteType> mask = settings.labels() ? seg.labels() : seg.binary();
-		write(dir, "hu", hu);
-		write(dir, "resampled", resampled);
-		write(dir, "lungs", mask);
 		write(dir, "normalized", normalized);
+		normalized = null;
+		writing += lap(t);
+		seconds.put("write", Math.round(writing * 1e3) / 1e3);
 		progress.progress("writing", 0.9);
-		seconds.put("write", lap(t));
 
 		if (settings.qc()) {
 			t = System.nanoTime();
@@ -147,7 +158,7 @@ public final class Preprocessor {
 		}
 		seconds.put("total", lap(start));
 
-		final Map<String, Object> report = report(input, hu, resampled, seg, normalized, scaled, seconds);
+		final Map<String, Object> report = report(input, huHeader, huShape, resampled, seg, scaled, seconds);
 		AtomicFiles.writeString(dir.resolve("report.json"), Json.write(report) + "\n");
 		progress.progress("done", 1);
 		return new Result(report, row(report, seg, scaled, seconds), scaled);
@@ -169,8 +180,8 @@ public final class Preprocessor {
 		return Math.round((System.nanoTime() - t0) / 1e6) / 1e3;
 	}
 
-	private Map<String, Object> report(final Path input, final Volume<ShortType> hu, final Volume<ShortType> resampled,
-		final LungSegmentation seg, final Volume<FloatType> normalized, final CohortMean scaled, final Map<String, Double> seconds)
+	private Map<String, Object> report(final Path input, final Volume<ShortType> hu, final long[] huShape, final Volume<ShortType> resampled,
+		final LungSegmentation seg, final CohortMean scaled, final Map<String, Double> seconds)
 	{
 		final Map<String, Object> r = new LinkedHashMap<>();
 		r.put("lungprep_version", LungPrepVersion.get());
@@ -178,9 +189,9 @@ public final class Preprocessor {
 		r.put("series_uid", hu.info().seriesUid());
 		r.put("patient_id", hu.info().patientId());
 		r.put("modality", hu.info().modality());
-		r.put("slices", hu.size(2));
+		r.put("slices", huShape[0]);
 		r.put("axis_order", "arrays and shapes in (z, y, x); origin and direction in LPS millimetres (x, y, z)");
-		r.put("hu_shape_zyx", hu.shapeZyx());
+		r.put("hu_shape_zyx", huShape);
 		r.put("input_spacing_zyx", hu.spacingZyx());
 		r.put("origin_lps", hu.geometry().origin());
 		r.put("direction", hu.geometry().direction());
