@@ -112,6 +112,52 @@ class ImageJApplicationIT {
 	}
 
 	@Test
+	void everyMenuEntryExists() throws Exception {
+		final String out = runMacro("menu", String.join("\n", "List.setCommands;",
+			"names = newArray(\"Open CT Series...\", \"Resample Isotropic...\", \"Segment Lungs...\", \"Normalize...\", \"Show Surface in 3D...\",",
+			"  \"Preprocess Chest CT...\", \"Batch Preprocess Folder...\");",
+			"for (i = 0; i < names.length; i++) print(names[i] + \"=\" + List.get(names[i]));"));
+		for (final String name : new String[] { "Open CT Series...", "Resample Isotropic...", "Segment Lungs...", "Normalize...", "Show Surface in 3D...",
+			"Preprocess Chest CT...", "Batch Preprocess Folder..." })
+			assertTrue(out.contains(name + "=org.lungprep.ij1."), name + " in\n" + out);
+	}
+
+	@Test
+	void tutorialStepByStepMacroRuns() throws Exception {
+		final Path macro = Paths.get("macros", "Tutorial_Step_By_Step.ijm").toAbsolutePath();
+		final Path log = home.resolve("tutorial.log");
+		final Process p = new ProcessBuilder("xvfb-run", "-a", "java", "-Xmx3g", "-Dplugins.dir=" + home, "-jar", ijJar.toString(), "-batch", macro.toString(),
+			TestData.cptac().toAbsolutePath().toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		assertTrue(p.waitFor(300, TimeUnit.SECONDS), "finished");
+		final String out = Files.readString(log);
+		// 99 slices of 3 mm resampled to 1 mm: 297 slices; the tutorial's lung volume on CPTAC is 4622 mL
+		assertTrue(out.contains("lungs: ") && out.contains("297 slices"), out);
+		assertTrue(out.contains("normalized: ") && out.contains("32-bit"), out);
+		assertTrue(out.contains("LungPrep lungs") && out.contains("4622 mL"), out);
+	}
+
+	@Test
+	void preprocessFolderMacroRunsOverACohort() throws Exception {
+		final Path cohort = Files.createDirectories(home.resolve("cohort"));
+		final Path patient = cohort.resolve("patient01");
+		if (!Files.exists(patient)) Files.createSymbolicLink(patient, TestData.cptac().toAbsolutePath());
+		final Path output = home.resolve("prep");
+		if (Files.exists(output)) org.lungprep.pipeline.AtomicFiles.deleteTree(output);
+		final Path macro = Paths.get("macros", "Preprocess_Folder.ijm").toAbsolutePath();
+		final Path log = home.resolve("folder.log");
+		final Process p = new ProcessBuilder("xvfb-run", "-a", "java", "-Xmx3g", "-Dplugins.dir=" + home, "-jar", ijJar.toString(), "-batch", macro.toString(),
+			"input=[" + cohort + "] output=[" + output + "]").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		assertTrue(p.waitFor(300, TimeUnit.SECONDS), "finished");
+		final String out = Files.readString(log);
+		assertTrue(out.contains("LungPrep: done"), out);
+		final String manifest = Files.readString(output.resolve("manifest.csv"));
+		assertTrue(manifest.contains("patient01,ok"), manifest);
+		assertTrue(manifest.contains("297x289x289"), "resampled shape in the manifest: " + manifest);
+		for (final String f : new String[] { "hu.npy", "resampled.npy", "lungs.npy", "normalized.npy", "report.json", "qc.png" })
+			assertTrue(Files.isRegularFile(output.resolve("patient01").resolve(f)), f);
+	}
+
+	@Test
 	void badFolderGivesOneClearMessageAndStopsTheMacro() throws Exception {
 		final String out = runMacro("bad", "run(\"Open CT Series...\", \"folder=/no/such/folder series=[]\");\nprint(\"after=reached\");");
 		assertTrue(out.contains("Open CT Series: no such folder"), out);
