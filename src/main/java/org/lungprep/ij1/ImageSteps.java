@@ -74,7 +74,7 @@ public final class ImageSteps implements PlugIn {
 		final Grid grid = Grid.valueOf(gd.getNextChoice().toUpperCase(Locale.ROOT));
 		final Volume<ShortType> hu = ImagePlusVolumes.huVolume(imp);
 		final Volume<ShortType> r = Resampler.resample(hu, ResampleSettings.isotropic(mm).withInterpolation(in).withGrid(grid), new IJProgress());
-		return ImagePlusVolumes.toImagePlus(r, imp.getShortTitle() + " " + mm + "mm");
+		return ImagePlusVolumes.toImagePlus(r, imp.getTitle() + " " + mm + " mm");
 	}
 
 	private static ImagePlus segment(final ImagePlus imp) {
@@ -89,10 +89,12 @@ public final class ImageSteps implements PlugIn {
 			.withFill(gd.getNextBoolean());
 		final boolean labels = gd.getNextBoolean();
 		final LungSegmentation seg = LungSegmenter.segment(ImagePlusVolumes.huVolume(imp), s, new IJProgress());
-		IJ.log(String.format(Locale.ROOT, "LungPrep lungs (%s): %.0f mL (right %.0f, left %.0f)%s", imp.getTitle(), seg.qc().totalMl(), seg.qc().rightMl(),
-			seg.qc().leftMl(), seg.qc().warnings().isEmpty() ? "" : "; " + String.join("; ", seg.qc().warnings())));
-		return labels ? ImagePlusVolumes.toLabelImagePlus(seg.labels(), imp.getShortTitle() + " lungs")
-			: ImagePlusVolumes.toBinaryImagePlus(seg.labels(), imp.getShortTitle() + " lungs");
+		final String sides = s.method() == SegmentSettings.Method.ROBUST ? String.format(Locale.ROOT, " (right %.0f, left %.0f)", seg.qc().rightMl(), seg.qc().leftMl())
+			: "";
+		IJ.log(String.format(Locale.ROOT, "LungPrep lungs (%s): %.0f mL%s%s", imp.getTitle(), seg.qc().totalMl(), sides,
+			seg.qc().warnings().isEmpty() ? "" : "; " + String.join("; ", seg.qc().warnings())));
+		return labels ? ImagePlusVolumes.toLabelImagePlus(seg.labels(), imp.getTitle() + " lungs")
+			: ImagePlusVolumes.toBinaryImagePlus(seg.labels(), imp.getTitle() + " lungs");
 	}
 
 	private static ImagePlus normalize(final ImagePlus imp) {
@@ -105,6 +107,6 @@ public final class ImageSteps implements PlugIn {
 		final double min = gd.getNextNumber(), max = gd.getNextNumber(), mean = gd.getNextNumber();
 		if (!(min < max)) throw new IllegalArgumentException("min must be below max");
 		final NormalizeSettings s = NormalizeSettings.DEFAULT.withClip(min, max).withMean(mean);
-		return ImagePlusVolumes.toFloatImagePlus(Normalizer.normalize(ImagePlusVolumes.huVolume(imp), s, new IJProgress()), imp.getShortTitle() + " normalized");
+		return ImagePlusVolumes.toFloatImagePlus(Normalizer.normalize(ImagePlusVolumes.huVolume(imp), s, new IJProgress()), imp.getTitle() + " normalized");
 	}
 }
