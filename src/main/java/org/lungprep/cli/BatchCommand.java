@@ -55,8 +55,6 @@ final class BatchCommand implements Callable<Integer> {
 	@Option(names = { "-q", "--quiet" }, description = "No progress bar.")
 	boolean quiet;
 
-	@Option(names = "--debug", hidden = true, description = "Print stack traces.")
-	boolean debug;
 
 	@Override
 	public Integer call() throws Exception {

@@ -14,10 +14,10 @@ import org.lungprep.io.npy.NpyIO;
 import org.lungprep.io.tiff.ImageJTiffWriter;
 import org.lungprep.pipeline.AtomicFiles;
 import org.lungprep.pipeline.CtLoader;
-import org.lungprep.pipeline.LoadOptions;
 
 import net.imglib2.type.numeric.integer.ShortType;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,32 +33,23 @@ final class ConvertCommand implements Callable<Integer> {
 	@Parameters(index = "1", paramLabel = "OUT", description = "Output file: .npy, .tif, .nii, .nii.gz or .mhd")
 	Path out;
 
-	@Option(names = "--series", paramLabel = "UID|NUMBER", description = "Series to load when a folder holds several (default: the one with the most slices).")
-	String series;
 
-	@Option(names = "--recursive", description = "Also scan sub-folders of a DICOM folder.")
-	boolean recursive;
 
-	@Option(names = "--correct-tilt", description = "Resample a gantry-tilted series onto an orthogonal grid (the angle is always reported).")
-	boolean correctTilt;
 
-	@Option(names = "--regular-grid", description = "Resample unevenly spaced slices onto a regular grid at the median step (always reported).")
-	boolean regularGrid;
+
+	@Mixin
+	LoadMixin load;
 
 	@Option(names = "--overwrite", description = "Replace an existing output file.")
 	boolean overwrite;
 
-	@Option(names = "--debug", hidden = true, description = "Print stack traces.")
-	boolean debug;
 
 	@Override
 	public Integer call() throws Exception {
 		final String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
 		final Writer writer = writerFor(name);
 		if (Files.exists(out) && !overwrite) throw new IOException(out + ": exists (use --overwrite to replace it)");
-		final LoadOptions load = LoadOptions.DEFAULT.withSeries(series).withRecursive(recursive)
-			.withDicom(org.lungprep.io.dicom.DicomReadOptions.DEFAULT.withTiltCorrection(correctTilt).withRegularGrid(regularGrid));
-		final Volume<ShortType> hu = CtLoader.load(input, load, new TerminalProgress(System.err, false));
+		final Volume<ShortType> hu = CtLoader.load(input, load.toLoadOptions(), new TerminalProgress(System.err, false));
 		final Path parent = out.toAbsolutePath().getParent();
 		Files.createDirectories(parent);
 		// Write into a hidden temporary folder beside the target, then move the file(s) into place.

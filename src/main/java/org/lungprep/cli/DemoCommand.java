@@ -26,8 +26,6 @@ final class DemoCommand implements Callable<Integer> {
 	@Option(names = { "-q", "--quiet" }, description = "No progress bar.")
 	boolean quiet;
 
-	@Option(names = "--debug", hidden = true, description = "Print stack traces.")
-	boolean debug;
 
 	@Override
 	public Integer call() throws Exception {

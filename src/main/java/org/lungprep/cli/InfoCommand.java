@@ -37,8 +37,6 @@ final class InfoCommand implements Callable<Integer> {
 	@Option(names = "--recursive", description = "Also scan sub-folders.")
 	boolean recursive;
 
-	@Option(names = "--debug", hidden = true, description = "Print stack traces.")
-	boolean debug;
 
 	@Override
 	public Integer call() throws Exception {

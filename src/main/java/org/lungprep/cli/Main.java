@@ -16,6 +16,9 @@ import picocli.CommandLine.IVersionProvider;
 		CommandLine.HelpCommand.class })
 public final class Main implements Runnable {
 
+	@picocli.CommandLine.Option(names = "--debug", hidden = true, scope = picocli.CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
+	boolean debug;
+
 	@Override
 	public void run() {
 		CommandLine.usage(this, System.out);
@@ -32,11 +35,18 @@ public final class Main implements Runnable {
 		cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
 			final PrintWriter err = commandLine.getErr();
 			err.println("lungprep: " + Errors.oneLine(ex));
-			if (parseResult.hasMatchedOption("--debug") || Boolean.getBoolean("lungprep.debug")) ex.printStackTrace(err);
+			if (debug(parseResult) || Boolean.getBoolean("lungprep.debug")) ex.printStackTrace(err);
 			err.flush();
 			return 1;
 		});
 		return cl.execute(args);
+	}
+
+	/** @return whether --debug was given, on the top command or (inherited) on a subcommand */
+	private static boolean debug(final CommandLine.ParseResult top) {
+		for (CommandLine.ParseResult r = top; r != null; r = r.subcommand())
+			if (r.hasMatchedOption("--debug")) return true;
+		return false;
 	}
 
 	public static void main(final String[] args) {

@@ -40,8 +40,6 @@ final class PhantomCommand implements Callable<Integer> {
 	@Option(names = "--overwrite", description = "Replace an existing output folder.")
 	boolean overwrite;
 
-	@Option(names = "--debug", hidden = true, description = "Print stack traces.")
-	boolean debug;
 
 	@Override
 	public Integer call() throws Exception {

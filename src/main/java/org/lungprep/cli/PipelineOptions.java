@@ -4,14 +4,13 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
-import org.lungprep.io.dicom.DicomReadOptions;
 import org.lungprep.normalize.NormalizeSettings;
-import org.lungprep.pipeline.LoadOptions;
 import org.lungprep.pipeline.PreprocessSettings;
 import org.lungprep.resample.Grid;
 import org.lungprep.resample.Interpolation;
 import org.lungprep.segment.SegmentSettings;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The pipeline options shared by {@code preprocess}, {@code batch} and {@code demo}, declared once. */
@@ -41,17 +40,12 @@ final class PipelineOptions {
 	@Option(names = "--mean", paramLabel = "VALUE|mean.json", description = "Value subtracted after scaling (default 0.25, the tutorial's PIXEL_MEAN), or a mean.json written by batch --compute-mean.")
 	String mean;
 
-	@Option(names = "--series", paramLabel = "UID|NUMBER", description = "Series to load when a folder holds several (default: the one with the most slices).")
-	String series;
 
-	@Option(names = "--recursive", description = "Also scan sub-folders of a DICOM folder.")
-	boolean recursive;
 
-	@Option(names = "--correct-tilt", description = "Resample a gantry-tilted series onto an orthogonal grid (the angle is always reported).")
-	boolean correctTilt;
 
-	@Option(names = "--regular-grid", description = "Resample unevenly spaced slices onto a regular grid at the median step (always reported).")
-	boolean regularGrid;
+
+	@Mixin
+	LoadMixin load;
 
 	@Option(names = "--formats", paramLabel = "nii,mhd,tif", split = ",", description = "Also write the volumes in these formats, with spacing, origin and orientation.")
 	String[] formats;
@@ -70,9 +64,7 @@ final class PipelineOptions {
 		final Set<PreprocessSettings.Format> fs = EnumSet.noneOf(PreprocessSettings.Format.class);
 		if (formats != null) for (final String f : formats) fs.add(PreprocessSettings.Format.parse(f));
 		final SegmentSettings seg = SegmentSettings.DEFAULT.withMethod(choice(SegmentSettings.Method.class, segmentation, "--segmentation")).withFill(!noFill);
-		final LoadOptions load = LoadOptions.DEFAULT.withSeries(series).withRecursive(recursive)
-			.withDicom(DicomReadOptions.DEFAULT.withTiltCorrection(correctTilt).withRegularGrid(regularGrid));
-		return PreprocessSettings.DEFAULT.withLoad(load).withSpacingZyx(spacingZyx)
+		return PreprocessSettings.DEFAULT.withLoad(load.toLoadOptions()).withSpacingZyx(spacingZyx)
 			.withInterpolation(choice(Interpolation.class, interpolation, "--interpolation")).withGrid(choice(Grid.class, grid, "--grid"))
 			.withSegment(seg).withLabels(labels).withNormalize(norm).withFormats(fs).withQc(!noQc);
 	}

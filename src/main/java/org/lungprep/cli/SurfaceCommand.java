@@ -18,10 +18,10 @@ import org.lungprep.mesh.MeshWriter;
 import org.lungprep.mesh.RenderSettings;
 import org.lungprep.mesh.TriangleMesh;
 import org.lungprep.pipeline.CtLoader;
-import org.lungprep.pipeline.LoadOptions;
 
 import net.imglib2.type.numeric.integer.ShortType;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -49,14 +49,12 @@ final class SurfaceCommand implements Callable<Integer> {
 	@Option(names = "--size", description = "Picture size in pixels (default: ${DEFAULT-VALUE}).", defaultValue = "800")
 	int size;
 
-	@Option(names = "--series", paramLabel = "UID|NUMBER", description = "Series to load when a folder holds several.")
-	String series;
+	@Mixin
+	LoadMixin load;
 
 	@Option(names = "--overwrite", description = "Replace existing output files.")
 	boolean overwrite;
 
-	@Option(names = "--debug", hidden = true, description = "Print stack traces.")
-	boolean debug;
 
 	@Override
 	public Integer call() throws Exception {
@@ -66,7 +64,7 @@ final class SurfaceCommand implements Callable<Integer> {
 		for (final Path p : new Path[] { mesh, png })
 			if (p != null && Files.exists(p) && !overwrite) throw new IOException(p + ": exists (use --overwrite to replace it)");
 		final TerminalProgress progress = new TerminalProgress(System.err, false);
-		final Volume<ShortType> hu = CtLoader.load(input, LoadOptions.DEFAULT.withSeries(series), progress.range(0, 0.4));
+		final Volume<ShortType> hu = CtLoader.load(input, load.toLoadOptions(), progress.range(0, 0.4));
 		final long t0 = System.nanoTime();
 		final TriangleMesh m = MarchingCubes.extract(hu, threshold, step, progress.range(0.4, 0.9));
 		final double mcSeconds = (System.nanoTime() - t0) / 1e9;
