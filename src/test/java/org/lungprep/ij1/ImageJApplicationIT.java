@@ -92,7 +92,7 @@ class ImageJApplicationIT {
 			"print(\"slices=\" + nSlices + \" width=\" + getWidth() + \" pw=\" + w + \" pd=\" + d + \" unit=\" + unit);",
 			"setSlice(50);",
 			"print(\"hu=\" + getValue(256, 256));"));
-		assertTrue(out.contains("menu=org.lungprep.ij1.OpenCtSeries"), out);
+		assertTrue(out.contains("menu=org.lungprep.ij1.CommandPlugIn(\"org.lungprep.commands.OpenCtSeriesCommand\")"), out);
 		assertTrue(out.contains("slices=99 width=512 pw=0.5645 pd=3 unit=mm"), out);
 		// slice 50 (1-based) is z index 49; its HU at (256, 256) is checked against the stored HU of that slice
 		final java.util.regex.Matcher m = java.util.regex.Pattern.compile("hu=(-?\\d+)").matcher(out);
@@ -114,12 +114,12 @@ class ImageJApplicationIT {
 	@Test
 	void everyMenuEntryExists() throws Exception {
 		final String out = runMacro("menu", String.join("\n", "List.setCommands;",
-			"names = newArray(\"Open CT Series...\", \"Resample Isotropic...\", \"Segment Lungs...\", \"Normalize...\", \"Show Surface in 3D...\",",
+			"names = newArray(\"Open CT Series...\", \"Resample Isotropic...\", \"Segment Lungs...\", \"Normalize...\", \"Show Surface in 3D...\", \"Export Surface...\",",
 			"  \"Preprocess Chest CT...\", \"Batch Preprocess Folder...\");",
 			"for (i = 0; i < names.length; i++) print(names[i] + \"=\" + List.get(names[i]));"));
 		for (final String name : new String[] { "Open CT Series...", "Resample Isotropic...", "Segment Lungs...", "Normalize...", "Show Surface in 3D...",
-			"Preprocess Chest CT...", "Batch Preprocess Folder..." })
-			assertTrue(out.contains(name + "=org.lungprep.ij1."), name + " in\n" + out);
+			"Export Surface...", "Preprocess Chest CT...", "Batch Preprocess Folder..." })
+			assertTrue(out.contains(name + "=org.lungprep.ij1.CommandPlugIn(\"org.lungprep.commands."), name + " in\n" + out);
 	}
 
 	@Test
@@ -160,7 +160,7 @@ class ImageJApplicationIT {
 	@Test
 	void badFolderGivesOneClearMessageAndStopsTheMacro() throws Exception {
 		final String out = runMacro("bad", "run(\"Open CT Series...\", \"folder=/no/such/folder series=[]\");\nprint(\"after=reached\");");
-		assertTrue(out.contains("Open CT Series: no such folder"), out);
+		assertTrue(out.contains("Open CT Series: No such folder"), out);
 		assertTrue(!out.contains("after=reached"), "the macro stops: " + out);
 		assertTrue(!out.contains("Exception"), "no stack trace: " + out);
 	}

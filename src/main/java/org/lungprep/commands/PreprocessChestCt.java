@@ -1,0 +1,92 @@
+package org.lungprep.commands;
+
+import java.io.File;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.lungprep.ij1.IJProgress;
+import org.lungprep.pipeline.BatchRunner;
+import org.lungprep.pipeline.Cohort;
+import org.lungprep.pipeline.PreprocessSettings;
+import org.lungprep.pipeline.Preprocessor;
+import org.lungprep.segment.SegmentSettings;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.IJ;
+
+/** Preprocess Chest CT...: the command line's {@code preprocess} for one scan, with its outputs in a folder. */
+@Plugin(type = Command.class, label = "Preprocess Chest CT")
+public class PreprocessChestCt extends ContextCommand {
+
+	@Parameter(label = "Input", description = "DICOM folder, or a .mhd/.nii(.gz) file", style = "directory")
+	public File input;
+
+	@Parameter(label = "Output", description = "Output folder (must not exist)", style = "directory")
+	public File output;
+
+	@Parameter(label = "Spacing (mm)", min = "0.1", max = "20")
+	public double spacing = 1;
+
+	@Parameter(label = "Segmentation", choices = { "robust", "tutorial" })
+	public String segmentation = "robust";
+
+	@Override
+	public void run() {
+		if (input == null || !input.exists() || output == null) {
+			cancel("Input must exist and an output folder must be given (input: '" + input + "')");
+			return;
+		}
+		try {
+			final Preprocessor.Result r = new Preprocessor(settings(spacing, segmentation)).run(input.toPath(), output.toPath(), false, new IJProgress());
+			IJ.log("LungPrep preprocess: " + input + " -> " + output + ", lungs " + ((Map<?, ?>) r.report().get("lungs")).get("total_ml") + " mL");
+		}
+		catch (final Exception e) {
+			cancel(e.getMessage() == null ? e.toString() : e.getMessage());
+		}
+	}
+
+	static PreprocessSettings settings(final double spacing, final String segmentation) {
+		return PreprocessSettings.DEFAULT.withSpacingZyx(new double[] { spacing, spacing, spacing })
+			.withSegment(SegmentSettings.DEFAULT.withMethod(SegmentSettings.Method.valueOf(segmentation.toUpperCase(Locale.ROOT))));
+	}
+
+	/** Batch Preprocess Folder...: the command line's {@code batch} over a cohort folder. */
+	@Plugin(type = Command.class, label = "Batch Preprocess Folder")
+	public static class Batch extends ContextCommand {
+
+		@Parameter(label = "Input", description = "Cohort folder: one patient per sub-folder, or .mhd/.nii files", style = "directory")
+		public File input;
+
+		@Parameter(label = "Output", description = "Output folder (finished patients are skipped)", style = "directory")
+		public File output;
+
+		@Parameter(label = "Spacing (mm)", min = "0.1", max = "20")
+		public double spacing = 1;
+
+		@Parameter(label = "Segmentation", choices = { "robust", "tutorial" })
+		public String segmentation = "robust";
+
+		@Override
+		public void run() {
+			if (input == null || !input.isDirectory() || output == null) {
+				cancel("Input must be a folder and an output folder must be given (input: '" + input + "')");
+				return;
+			}
+			try {
+				final PreprocessSettings s = settings(spacing, segmentation);
+				final List<Cohort.Patient> patients = Cohort.find(input.toPath());
+				final BatchRunner.Summary summary = BatchRunner.defaults(p -> 1L << 28).run(patients, output.toPath(), BatchRunner.Shard.ALL,
+					(p, dir, threads, progress) -> new Preprocessor(s).runInto(p.input(), dir, progress).row(), new IJProgress());
+				IJ.log("LungPrep batch: " + summary);
+				if (summary.failed() > 0) cancel(summary.failed() + " patient(s) failed; see " + summary.manifest());
+			}
+			catch (final Exception e) {
+				cancel(e.getMessage() == null ? e.toString() : e.getMessage());
+			}
+		}
+	}
+}
