@@ -1,6 +1,5 @@
 package org.lungprep.commands;
 
-import java.io.File;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,27 +11,14 @@ import org.lungprep.pipeline.PreprocessSettings;
 import org.lungprep.pipeline.Preprocessor;
 import org.lungprep.segment.SegmentSettings;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.IJ;
 
 /** Preprocess Chest CT...: the command line's {@code preprocess} for one scan, with its outputs in a folder. */
 @Plugin(type = Command.class, label = "Preprocess Chest CT")
-public class PreprocessChestCt extends ContextCommand {
+public class PreprocessChestCt extends FolderCommand {
 
-	@Parameter(label = "Input", description = "DICOM folder, or a .mhd/.nii(.gz) file", style = "directory")
-	public File input;
-
-	@Parameter(label = "Output", description = "Output folder (must not exist)", style = "directory")
-	public File output;
-
-	@Parameter(label = "Spacing (mm)", min = "0.1", max = "20")
-	public double spacing = 1;
-
-	@Parameter(label = "Segmentation", choices = { "robust", "tutorial" })
-	public String segmentation = "robust";
 
 	@Override
 	public void run() {
@@ -56,19 +42,7 @@ public class PreprocessChestCt extends ContextCommand {
 
 	/** Batch Preprocess Folder...: the command line's {@code batch} over a cohort folder. */
 	@Plugin(type = Command.class, label = "Batch Preprocess Folder")
-	public static class Batch extends ContextCommand {
-
-		@Parameter(label = "Input", description = "Cohort folder: one patient per sub-folder, or .mhd/.nii files", style = "directory")
-		public File input;
-
-		@Parameter(label = "Output", description = "Output folder (finished patients are skipped)", style = "directory")
-		public File output;
-
-		@Parameter(label = "Spacing (mm)", min = "0.1", max = "20")
-		public double spacing = 1;
-
-		@Parameter(label = "Segmentation", choices = { "robust", "tutorial" })
-		public String segmentation = "robust";
+	public static class Batch extends FolderCommand {
 
 		@Override
 		public void run() {
