@@ -51,8 +51,8 @@ class CommandsTest {
 	void everyImageCommandCancelsCleanlyOnBadInput() throws Exception {
 		final ImagePlus flat = IJ.createImage("flat", "16-bit black", 16, 16, 1);
 		final ImagePlus rgb = IJ.createImage("rgb", "RGB black", 16, 16, 4);
-		final List<Class<? extends Command>> imageCommands = List.of(ResampleIsotropic.class, SegmentLungs.class, NormalizeCt.class, ShowSurface.class,
-			ExportSurface.class);
+		final List<Class<? extends Command>> imageCommands = List.of(ConvertToHu.class, ResampleIsotropic.class, SegmentLungs.class, NormalizeCt.class,
+			ShowSurface.class, ExportSurface.class);
 		final Map<ImagePlus, String> cases = new java.util.LinkedHashMap<>();
 		cases.put(flat, CtCommand.NOT_3D);
 		cases.put(rgb, CtCommand.NOT_16_BIT);

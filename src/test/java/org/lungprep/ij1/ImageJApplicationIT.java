@@ -114,10 +114,10 @@ class ImageJApplicationIT {
 	@Test
 	void everyMenuEntryExists() throws Exception {
 		final String out = runMacro("menu", String.join("\n", "List.setCommands;",
-			"names = newArray(\"Open CT Series...\", \"Resample Isotropic...\", \"Segment Lungs...\", \"Normalize...\", \"Show Surface in 3D...\", \"Export Surface...\",",
+			"names = newArray(\"Open CT Series...\", \"Convert to HU\", \"Resample Isotropic...\", \"Segment Lungs...\", \"Normalize...\", \"Show Surface in 3D...\", \"Export Surface...\",",
 			"  \"Preprocess Chest CT...\", \"Batch Preprocess Folder...\");",
 			"for (i = 0; i < names.length; i++) print(names[i] + \"=\" + List.get(names[i]));"));
-		for (final String name : new String[] { "Open CT Series...", "Resample Isotropic...", "Segment Lungs...", "Normalize...", "Show Surface in 3D...",
+		for (final String name : new String[] { "Open CT Series...", "Convert to HU", "Resample Isotropic...", "Segment Lungs...", "Normalize...", "Show Surface in 3D...",
 			"Export Surface...", "Preprocess Chest CT...", "Batch Preprocess Folder..." })
 			assertTrue(out.contains(name + "=org.lungprep.ij1.CommandPlugIn(\"org.lungprep.commands."), name + " in\n" + out);
 	}
