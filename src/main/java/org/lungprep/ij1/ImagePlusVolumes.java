@@ -116,6 +116,7 @@ public final class ImagePlusVolumes {
 	 */
 	public static Volume<ShortType> huVolume(final ImagePlus imp) {
 		if (imp.getBitDepth() != 16) throw new IllegalArgumentException(imp.getTitle() + ": a 16-bit CT image is needed, this one is " + imp.getBitDepth() + "-bit");
+		if (imp.getProp(ORIGIN) == null && imp.getStackSize() > 1 && missingDicomHeader(imp) == null) return fromDicomStack(imp);
 		final boolean signed = imp.getCalibration().isSigned16Bit();
 		final ImageStack stack = imp.getStack();
 		final PlanarImg<ShortType, ?> img = Planar.shorts(imp.getWidth(), imp.getHeight(), stack.getSize());
@@ -211,5 +212,71 @@ public final class ImagePlusVolumes {
 			return null;
 		}
 		return v;
+	}
+
+	/** @return why the stack's slice labels do not hold DICOM headers with positions, or null when every one does */
+	public static String missingDicomHeader(final ImagePlus imp) {
+		final ij.ImageStack stack = imp.getStack();
+		for (int i = 0; i < stack.getSize(); i++)
+			if (headerNumbers(stack.getSliceLabel(i + 1), "0020,0032", 3) == null) return "slice " + (i + 1) + " has no Image Position (Patient) in its label";
+		return null;
+	}
+
+	/**
+	 * A stack opened by ImageJ's File › Import › Image Sequence (slices sorted by InstanceNumber, one spacing for all,
+	 * each slice's DICOM header in its label): the values ImageJ's calibration gives (HU), in order along the slice
+	 * normal, with the spacing and checks of a scanned series, and a warning when ImageJ's order was different.
+	 */
+	static Volume<ShortType> fromDicomStack(final ImagePlus imp) {
+		final ij.ImageStack stack = imp.getStack();
+		final int n = stack.getSize();
+		final double[][] positions = new double[n][];
+		final int[] instance = new int[n];
+		double[] orientation = null, spacing = null;
+		for (int i = 0; i < n; i++) {
+			final String header = stack.getSliceLabel(i + 1);
+			positions[i] = headerNumbers(header, "0020,0032", 3);
+			final double[] in = headerNumbers(header, "0020,0013", 1);
+			instance[i] = in == null ? i : (int) in[0];
+			if (orientation == null) orientation = headerNumbers(header, "0020,0037", 6);
+			if (spacing == null) spacing = headerNumbers(header, "0028,0030", 2);
+		}
+		final org.lungprep.io.dicom.SliceOrder so = org.lungprep.io.dicom.SliceOrder.of(positions, orientation, spacing, instance, imp.getHeight(), imp.getWidth());
+		final int[] order = so.order();
+		final Calibration cal = imp.getCalibration();
+		final PlanarImg<ShortType, ?> img = Planar.shorts(imp.getWidth(), imp.getHeight(), order.length);
+		for (int k = 0; k < order.length; k++) {
+			final short[] src = (short[]) stack.getPixels(order[k] + 1);
+			final short[] dst = Planar.plane(img, k);
+			for (int i = 0; i < src.length; i++)
+				dst[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(cal.getCValue(src[i] & 0xFFFF))));
+		}
+		final java.util.List<String> warnings = new java.util.ArrayList<>(so.warnings());
+		if (!so.wasOrdered()) warnings.add("the stack was not in position order (ImageJ sorts DICOM by InstanceNumber); slices reordered along the slice normal");
+		for (final String w : warnings)
+			ij.IJ.log("LungPrep warning (" + imp.getTitle() + "): " + w);
+		return new Volume<>(img, so.geometry(), VolumeInfo.ofSource(imp.getTitle()).withModality("CT").withWarnings(warnings));
+	}
+
+	/** @return the numbers after "tag ... :" in a DICOM header text as ImageJ writes it, or null */
+	static double[] headerNumbers(final String header, final String tag, final int count) {
+		if (header == null) return null;
+		for (final String line : header.split("\n")) {
+			if (!line.startsWith(tag)) continue;
+			final int colon = line.indexOf(':');
+			if (colon < 0) return null;
+			final String[] parts = line.substring(colon + 1).trim().split("\\\\");
+			if (parts.length < count) return null;
+			final double[] v = new double[count];
+			try {
+				for (int i = 0; i < count; i++)
+					v[i] = Double.parseDouble(parts[i].trim());
+			}
+			catch (final NumberFormatException e) {
+				return null;
+			}
+			return v;
+		}
+		return null;
 	}
 }

@@ -55,6 +55,27 @@ class ConvertToHuTest {
 	}
 
 	@Test
+	void everyCommandAcceptsAnImageSequenceStack() throws Exception {
+		final ImagePlus sequence = FolderOpener.open(TestData.cptac().toString(), "");
+		final ImagePlus ours = (ImagePlus) commands.run(OpenCtSeriesCommand.class, true, "folder", TestData.cptac().toFile(), "series", "").get().getOutput("output");
+		final Object[] args = { "spacing", 4.0, "interpolation", "linear", "grid", "physical" };
+		final ImagePlus a = (ImagePlus) commands.run(ResampleIsotropic.class, true, concat("input", sequence, args)).get().getOutput("output");
+		final ImagePlus b = (ImagePlus) commands.run(ResampleIsotropic.class, true, concat("input", ours, args)).get().getOutput("output");
+		assertEquals(b.getStackSize(), a.getStackSize());
+		assertEquals(b.getProp("LungPrep.origin"), a.getProp("LungPrep.origin"));
+		for (int z = 1; z <= a.getStackSize(); z += 9)
+			assertArrayEquals((short[]) b.getStack().getPixels(z), (short[]) a.getStack().getPixels(z), "slice " + z);
+	}
+
+	private static Object[] concat(final String key, final Object value, final Object[] rest) {
+		final Object[] all = new Object[rest.length + 2];
+		all[0] = key;
+		all[1] = value;
+		System.arraycopy(rest, 0, all, 2, rest.length);
+		return all;
+	}
+
+	@Test
 	void stacksWithoutHeadersAreRefused() throws Exception {
 		final ImagePlus plain = ij.IJ.createImage("plain", "16-bit black", 8, 8, 4);
 		final CommandModule m = commands.run(ConvertToHu.class, true, "input", plain).get();

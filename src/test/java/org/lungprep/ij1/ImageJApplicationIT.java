@@ -157,6 +157,30 @@ class ImageJApplicationIT {
 			assertTrue(Files.isRegularFile(output.resolve("patient01").resolve(f)), f);
 	}
 
+	/**
+	 * A user's dialog run with the Macro Recorder on (ImageJ with its windows, under Xvfb; see RecorderReplay): the
+	 * recorded line replays to the identical result. The same run saves screenshots under target/screenshots.
+	 */
+	@Test
+	void recordedDialogRunReplaysIdenticallyAndScreenshots() throws Exception {
+		final StringBuilder cp = new StringBuilder(ijJar.toString()).append(File.pathSeparator).append(Paths.get("target", "test-classes").toAbsolutePath());
+		try (Stream<Path> s = Files.list(home.resolve("plugins"))) {
+			for (final Path p : (Iterable<Path>) s::iterator)
+				cp.append(File.pathSeparator).append(p);
+		}
+		final Path shots = Paths.get("target", "screenshots").toAbsolutePath();
+		final Path log = home.resolve("recorder.log");
+		final Process p = new ProcessBuilder("xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", "java", "-Xmx3g", "-Dplugins.dir=" + home, "-cp", cp.toString(),
+			"org.lungprep.ij1.RecorderReplay", TestData.cptac().toAbsolutePath().toString(), shots.toString()).redirectErrorStream(true)
+				.redirectOutput(log.toFile()).start();
+		assertTrue(p.waitFor(300, TimeUnit.SECONDS), "finished");
+		final String out = Files.readString(log);
+		assertTrue(out.contains("recorded: run(\"Resample Isotropic...\", \"spacing=4 interpolation=linear grid=physical\");"), out);
+		assertTrue(out.contains("replay identical: true"), out);
+		assertTrue(out.contains("menu entries: Open CT Series...;Convert to HU;"), out);
+		assertTrue(Files.size(shots.resolve("plugins-lungprep-menu.png")) > 5_000 && Files.size(shots.resolve("segmented-result.png")) > 5_000, "screenshots");
+	}
+
 	@Test
 	void badFolderGivesOneClearMessageAndStopsTheMacro() throws Exception {
 		final String out = runMacro("bad", "run(\"Open CT Series...\", \"folder=/no/such/folder series=[]\");\nprint(\"after=reached\");");
