@@ -42,6 +42,15 @@ public abstract class AbstractVolumeReaderTest {
 	/** The file name extension the reader recognises (with dot), used for malformed files. */
 	protected abstract String extension();
 
+	/**
+	 * Rewrites the header of a valid file (as {@link #write} made it) so that it claims dimensions of gigabytes while
+	 * the data stay a few kilobytes.
+	 *
+	 * @param valid what {@link #write} returned
+	 * @return the file to read
+	 */
+	protected abstract Path claimHugeDimensions(Path valid) throws IOException;
+
 	protected static Volume<ShortType> sample() {
 		final PlanarImg<ShortType, ?> img = Planar.shorts(12, 9, 5);
 		final Random r = new Random(7);
@@ -82,6 +91,12 @@ public abstract class AbstractVolumeReaderTest {
 		assertClearError(empty);
 		assertClearError(text);
 		assertClearError(noise);
+	}
+
+	/** A length field of gigabytes in a small file is an error, found before allocating (no OutOfMemoryError). */
+	@Test
+	void hugeDimensionsInASmallFile() throws IOException {
+		assertClearError(claimHugeDimensions(write(sample(), Files.createDirectories(tmp.resolve("huge")))));
 	}
 
 	@Test

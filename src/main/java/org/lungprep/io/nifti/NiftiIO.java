@@ -1,13 +1,14 @@
 package org.lungprep.io.nifti;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
@@ -34,30 +35,28 @@ public final class NiftiIO {
 	private NiftiIO() { }
 
 	/**
-	 * @param file a .nii or .nii.gz file
-	 * @return the volume (ShortType, UnsignedByteType or FloatType)
+	 * @param file a .nii or .nii.gz file (gzip is recognised by its magic bytes, whatever the name)
+	 * @return the volume (ShortType, UnsignedByteType or FloatType; see {@link org.lungprep.io.RawVolumes} for the
+	 *         value policy)
 	 * @throws VolumeIOException naming the file and what is wrong
 	 */
 	public static Volume<?> read(final Path file) throws IOException {
 		if (!Files.isRegularFile(file)) throw new VolumeIOException(file, "no such file");
-		final boolean gz = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
 		final long fileSize = Files.size(file);
-		try (InputStream raw = Files.newInputStream(file); InputStream in = gz ? new GZIPInputStream(raw, 1 << 16) : raw) {
-			final DataInputStream din = new DataInputStream(in);
-			final byte[] hb = new byte[HEADER];
-			try {
-				din.readFully(hb);
-			}
-			catch (final java.io.EOFException e) {
-				throw new VolumeIOException(file, "not a NIfTI-1 file (shorter than its 348-byte header)");
-			}
-			ByteBuffer h = ByteBuffer.wrap(hb).order(ByteOrder.LITTLE_ENDIAN);
+		try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+			raw.mark(2);
+			final boolean gz = raw.read() == 0x1f && raw.read() == 0x8b;
+			raw.reset();
+			final InputStream in = gz ? new GZIPInputStream(raw, 1 << 16) : raw;
+			final byte[] hb = in.readNBytes(HEADER);
+			if (hb.length < HEADER) throw new VolumeIOException(file, "not a NIfTI-1 file (shorter than its 348-byte header)");
+			final ByteBuffer h = ByteBuffer.wrap(hb).order(ByteOrder.LITTLE_ENDIAN);
 			if (h.getInt(0) != HEADER) {
 				h.order(ByteOrder.BIG_ENDIAN);
 				if (h.getInt(0) != HEADER) throw new VolumeIOException(file, "not a NIfTI-1 file (sizeof_hdr is not 348)");
 			}
-			final String magic = new String(hb, 344, 3, java.nio.charset.StandardCharsets.US_ASCII);
-			if (!magic.equals("n+1")) throw new VolumeIOException(file, "not a single-file NIfTI-1 (magic '" + magic.trim() + "'; .hdr/.img pairs are not supported)");
+			final String magic = new String(hb, 344, 3, StandardCharsets.ISO_8859_1);
+			if (!magic.equals("n+1")) throw new VolumeIOException(file, "not a single-file NIfTI-1 (magic '" + printable(magic) + "'; .hdr/.img pairs are not supported)");
 			final int ndim = h.getShort(40);
 			final int nx = h.getShort(42), ny = h.getShort(44), nz = ndim >= 3 ? h.getShort(46) : 1;
 			if (ndim < 2 || ndim > 7 || nx < 1 || ny < 1 || nz < 1) throw new VolumeIOException(file, "bad dimensions dim[0..3] = " + ndim + ", " + nx + ", " + ny + ", " + nz);
@@ -65,40 +64,46 @@ public final class NiftiIO {
 				if (h.getShort(40 + 2 * d) > 1) throw new VolumeIOException(file, "a " + ndim + "-D image with dim[" + d + "] = " + h.getShort(40 + 2 * d) + " (LungPrep reads 3-D volumes)");
 			final int datatype = h.getShort(70);
 			final Element type = type(datatype);
-			if (type == null) throw new VolumeIOException(file, "NIfTI datatype " + datatype + " is not supported");
+			if (type == null) throw new VolumeIOException(file, "NIfTI datatype " + datatype + " is not supported (uint8, int8, int16, uint16, int32, uint32, float32, float64 are)");
+			final int planeBytes = RawVolumes.planeBytes(file, type, nx, ny, nz);
 			final float[] pixdim = new float[8];
 			for (int i = 0; i < 8; i++)
 				pixdim[i] = h.getFloat(76 + 4 * i);
-			final long voxOffset = (long) h.getFloat(108);
-			float slope = h.getFloat(112);
-			final float inter = h.getFloat(116);
-			final double s = slope == 0 || !Float.isFinite(slope) ? 1 : slope, i0 = Float.isFinite(inter) && slope != 0 ? inter : 0;
-			final long planeBytes = (long) nx * ny * type.bytes();
-			if (!gz && voxOffset + planeBytes * nz > fileSize)
-				throw new VolumeIOException(file, "truncated: " + nx + "x" + ny + "x" + nz + " voxels need " + (voxOffset + planeBytes * nz) + " bytes, the file has " + fileSize);
-			if (planeBytes * nz > Integer.MAX_VALUE * 4L) throw new VolumeIOException(file, "volume too large");
-			din.skipBytes((int) Math.max(0, voxOffset - HEADER));
-			final double[] affine = affine(h, pixdim);
-			final ByteOrder order = h.order();
-			final byte[] plane = new byte[(int) planeBytes];
-			final Volume<?> v = RawVolumes.volume(type, nx, ny, nz, s, i0, z -> {
-				try {
-					din.readFully(plane);
-				}
-				catch (final java.io.EOFException e) {
-					throw new VolumeIOException(file, "truncated at slice " + z);
-				}
-				return ByteBuffer.wrap(plane).order(order);
-			}, geometry(affine, file), VolumeInfo.ofSource(file.toString()));
-			return v;
+			final float voxOffset = h.getFloat(108);
+			if (!(voxOffset >= HEADER) || voxOffset > Integer.MAX_VALUE) throw new VolumeIOException(file, "vox_offset " + voxOffset + " is not a data offset");
+			if (!gz && (long) voxOffset + (long) planeBytes * nz > fileSize)
+				throw new VolumeIOException(file, "truncated: " + nx + "x" + ny + "x" + nz + " voxels need " + ((long) voxOffset + (long) planeBytes * nz) + " bytes, the file has " + fileSize);
+			// NIfTI: scl_slope 0 (or not finite) means "no scaling"
+			final float slope = h.getFloat(112), inter = h.getFloat(116);
+			final boolean scaled = slope != 0 && Float.isFinite(slope) && Float.isFinite(inter);
+			final Geometry g = geometry(affine(h, pixdim), file);
+			skipFully(in, (long) voxOffset - HEADER, file);
+			final RawVolumes.PlaneReader planes = new RawVolumes.PlaneReader(in, file, planeBytes, h.order());
+			return RawVolumes.volume(file, type, nx, ny, nz, scaled ? slope : 1, scaled ? inter : 0, planes::plane, g, VolumeInfo.ofSource(file.toString()));
 		}
 		catch (final VolumeIOException e) {
 			throw e;
 		}
 		catch (final IOException e) {
 			// a damaged or empty .gz, or a read error: the project's own error, naming the file
-			throw new VolumeIOException(file, (gz ? "corrupt or empty gzip data: " : "cannot read: ") + e, e);
+			throw new VolumeIOException(file, "cannot read: " + e, e);
 		}
+	}
+
+	private static void skipFully(final InputStream in, final long n, final Path file) throws IOException {
+		long left = n;
+		while (left > 0) {
+			final long s = in.skip(left);
+			if (s <= 0) {
+				if (in.read() < 0) throw new VolumeIOException(file, "truncated before vox_offset " + (n + HEADER));
+				left--;
+			}
+			else left -= s;
+		}
+	}
+
+	private static String printable(final String s) {
+		return s.replaceAll("[^\\x20-\\x7e]", "?");
 	}
 
 	private static Element type(final int datatype) {
@@ -115,31 +120,52 @@ public final class NiftiIO {
 		}
 	}
 
-	/** @return the 3x4 RAS affine (row-major, rows x y z), from sform, qform or pixdim */
+	/**
+	 * @return the 3x4 RAS affine in mm (row-major, rows x y z): the sform when sform_code &gt; 0 (as nibabel's
+	 *         get_best_affine does), else the qform when qform_code &gt; 0, else the voxel sizes alone (NIfTI's
+	 *         "method 1", ANALYZE compatibility)
+	 */
 	private static double[] affine(final ByteBuffer h, final float[] pixdim) {
 		final int qcode = h.getShort(252), scode = h.getShort(254);
+		// xyzt_units & 7: 1 metre, 2 mm, 3 micron; 0 (unknown) is taken as mm, as every reader does
+		final int units = h.get(123) & 7;
+		final double mm = units == 1 ? 1000 : units == 3 ? 0.001 : 1;
 		final double dx = Math.abs(pixdim[1]) > 0 ? Math.abs(pixdim[1]) : 1, dy = Math.abs(pixdim[2]) > 0 ? Math.abs(pixdim[2]) : 1,
 			dz = Math.abs(pixdim[3]) > 0 ? Math.abs(pixdim[3]) : 1;
+		final double[] a;
 		if (scode > 0) {
-			final double[] a = new double[12];
+			a = new double[12];
 			for (int i = 0; i < 12; i++)
 				a[i] = h.getFloat(280 + 4 * i);
-			return a;
 		}
-		if (qcode > 0) {
-			final double b = h.getFloat(256), c = h.getFloat(260), d = h.getFloat(264);
-			final double a = Math.sqrt(Math.max(0, 1 - (b * b + c * c + d * d)));
+		else if (qcode > 0) {
+			double b = h.getFloat(256), c = h.getFloat(260), d = h.getFloat(264);
+			// quatern_a is implied (a >= 0); rounding can make b^2 + c^2 + d^2 exceed 1 (a 180 degree turn): renormalise
+			// as nifti1_io.c does
+			final double a2 = 1 - (b * b + c * c + d * d);
+			final double qa;
+			if (a2 < 1e-7) {
+				final double norm = Math.sqrt(b * b + c * c + d * d);
+				b /= norm;
+				c /= norm;
+				d /= norm;
+				qa = 0;
+			}
+			else qa = Math.sqrt(a2);
 			final double qfac = pixdim[0] < 0 ? -1 : 1;
 			final double[][] r = {
-				{ a * a + b * b - c * c - d * d, 2 * (b * c - a * d), 2 * (b * d + a * c) },
-				{ 2 * (b * c + a * d), a * a + c * c - b * b - d * d, 2 * (c * d - a * b) },
-				{ 2 * (b * d - a * c), 2 * (c * d + a * b), a * a + d * d - c * c - b * b } };
-			return new double[] {
+				{ qa * qa + b * b - c * c - d * d, 2 * (b * c - qa * d), 2 * (b * d + qa * c) },
+				{ 2 * (b * c + qa * d), qa * qa + c * c - b * b - d * d, 2 * (c * d - qa * b) },
+				{ 2 * (b * d - qa * c), 2 * (c * d + qa * b), qa * qa + d * d - c * c - b * b } };
+			a = new double[] {
 				r[0][0] * dx, r[0][1] * dy, r[0][2] * dz * qfac, h.getFloat(268),
 				r[1][0] * dx, r[1][1] * dy, r[1][2] * dz * qfac, h.getFloat(272),
 				r[2][0] * dx, r[2][1] * dy, r[2][2] * dz * qfac, h.getFloat(276) };
 		}
-		return new double[] { dx, 0, 0, 0, 0, dy, 0, 0, 0, 0, dz, 0 };
+		else a = new double[] { dx, 0, 0, 0, 0, dy, 0, 0, 0, 0, dz, 0 };
+		for (int i = 0; i < 12; i++)
+			a[i] *= mm;
+		return a;
 	}
 
 	/** RAS affine to LPS geometry: flip the first two rows, then split the columns into spacing and direction. */
@@ -166,7 +192,11 @@ public final class NiftiIO {
 	 * @throws IOException when writing fails
 	 */
 	public static void write(final Volume<?> v, final Path file) throws IOException {
-		final Element type = RawVolumes.typeOf(v);
+		final RawVolumes.Planes planes = new RawVolumes.Planes(v.image());
+		final Element type = planes.type();
+		for (int dim = 0; dim < 3; dim++)
+			if (v.image().dimension(dim) > Short.MAX_VALUE)
+				throw new IllegalArgumentException(file + ": NIfTI-1 stores at most 32767 voxels per axis, dimension " + dim + " is " + v.image().dimension(dim));
 		final Geometry g = v.geometry();
 		final double[] d = g.direction(), s = g.spacing(), o = g.origin();
 		// LPS columns (direction * spacing) to RAS rows
@@ -211,6 +241,8 @@ public final class NiftiIO {
 		h.putFloat(112, 1);
 		h.putFloat(116, 0);
 		h.put(123, (byte) 10); // xyzt_units: mm and seconds
+		h.position(148);
+		h.put("LungPrep".getBytes(StandardCharsets.US_ASCII)); // descrip
 		h.putShort(252, (short) 1);
 		h.putShort(254, (short) 1);
 		h.putFloat(256, (float) q[1]);
@@ -231,7 +263,7 @@ public final class NiftiIO {
 			out.write(h.array());
 			final ByteBuffer b = ByteBuffer.allocate(v.size(0) * v.size(1) * type.bytes()).order(ByteOrder.LITTLE_ENDIAN);
 			for (int z = 0; z < v.size(2); z++) {
-				RawVolumes.fill(v, z, b);
+				planes.fill(z, b);
 				out.write(b.array(), 0, b.limit());
 			}
 		}

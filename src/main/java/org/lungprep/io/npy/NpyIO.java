@@ -1,31 +1,29 @@
 package org.lungprep.io.npy;
 
-import java.io.BufferedOutputStream;
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.lungprep.core.Geometry;
-import org.lungprep.core.Planar;
 import org.lungprep.core.Volume;
 import org.lungprep.core.VolumeIOException;
 import org.lungprep.core.VolumeInfo;
+import org.lungprep.io.RawVolumes;
+import org.lungprep.io.RawVolumes.Element;
 
 import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.img.planar.PlanarImg;
-import net.imglib2.type.numeric.RealType;
-import net.imglib2.type.numeric.integer.ShortType;
-import net.imglib2.type.numeric.integer.UnsignedByteType;
-import net.imglib2.type.numeric.real.FloatType;
 
 /**
  * NumPy {@code .npy} (format 1.0) for volumes: int16 ({@code <i2}), uint8 ({@code |u1}) and float32 ({@code <f4}),
@@ -60,41 +58,16 @@ public final class NpyIO {
 	 * @param file the .npy file
 	 * @throws IOException when writing fails or the type is not supported
 	 */
-	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public static void write(final RandomAccessibleInterval<?> img, final Path file) throws IOException {
-		if (img.numDimensions() != 3) throw new IllegalArgumentException("a volume needs 3 dimensions, got " + img.numDimensions());
-		final Object t = img.getType();
-		final String descr;
-		final int bytes;
-		final PlanarImg<?, ?> planar;
-		if (t instanceof ShortType) {
-			descr = "<i2";
-			bytes = 2;
-			planar = Planar.asShorts((RandomAccessibleInterval) img);
-		}
-		else if (t instanceof UnsignedByteType) {
-			descr = "|u1";
-			bytes = 1;
-			planar = Planar.asUnsignedBytes((RandomAccessibleInterval) img);
-		}
-		else if (t instanceof FloatType) {
-			descr = "<f4";
-			bytes = 4;
-			planar = Planar.asFloats((RandomAccessibleInterval) img);
-		}
-		else throw new IllegalArgumentException("npy output supports int16, uint8 and float32 volumes, not " + t.getClass().getSimpleName());
+		final RawVolumes.Planes planes = new RawVolumes.Planes(img);
+		final String descr = planes.type() == Element.INT16 ? "<i2" : planes.type() == Element.UINT8 ? "|u1" : "<f4";
 		final long nx = img.dimension(0), ny = img.dimension(1), nz = img.dimension(2);
-		final byte[] header = header(descr, nz, ny, nx);
+		final int planeBytes = (int) (nx * ny * planes.type().bytes());
 		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-			ch.write(ByteBuffer.wrap(header));
-			final ByteBuffer buf = ByteBuffer.allocateDirect((int) (nx * ny * bytes)).order(ByteOrder.LITTLE_ENDIAN);
+			ch.write(ByteBuffer.wrap(header(descr, nz, ny, nx)));
+			final ByteBuffer buf = ByteBuffer.allocateDirect(planeBytes).order(ByteOrder.LITTLE_ENDIAN);
 			for (int z = 0; z < nz; z++) {
-				buf.clear();
-				final Object plane = Planar.plane(planar, z);
-				if (plane instanceof short[]) buf.asShortBuffer().put((short[]) plane);
-				else if (plane instanceof byte[]) buf.put((byte[]) plane);
-				else buf.asFloatBuffer().put((float[]) plane);
-				buf.position(0).limit((int) (nx * ny * bytes));
+				planes.fill(z, buf);
 				while (buf.hasRemaining())
 					ch.write(buf);
 			}
@@ -113,84 +86,103 @@ public final class NpyIO {
 		return b.array();
 	}
 
+	/** numpy dtype strings read, with the element type they hold ('|b1' is numpy's bool, one byte 0/1). */
+	private static final Map<String, Element> DTYPES = new LinkedHashMap<>();
+	static {
+		DTYPES.put("<i2", Element.INT16);
+		DTYPES.put("|u1", Element.UINT8);
+		DTYPES.put("<u1", Element.UINT8);
+		DTYPES.put("|b1", Element.UINT8);
+		DTYPES.put("<f4", Element.FLOAT32);
+		DTYPES.put("|i1", Element.INT8);
+		DTYPES.put("<u2", Element.UINT16);
+		DTYPES.put("<i4", Element.INT32);
+		DTYPES.put("<u4", Element.UINT32);
+		DTYPES.put("<f8", Element.FLOAT64);
+	}
+
 	/**
-	 * Reads a 3-D {@code <i2}, {@code |u1}/{@code <u1} or {@code <f4} array written in C order as an (x, y, z) volume.
+	 * Reads a 3-D array in C order, as numpy saves it, as an (x, y, z) volume. int16 ({@code <i2}), uint8
+	 * ({@code |u1}), bool ({@code |b1}, as uint8 0/1) and float32 ({@code <f4}) are read as they are; int8, uint16,
+	 * int32, uint32 and float64 are converted by {@link RawVolumes}' value policy (int16 when every value fits, else
+	 * float32). Big-endian and other dtypes, Fortran order and other dimensionalities are refused.
 	 *
 	 * @param file the .npy file
-	 * @return the volume (ShortType, UnsignedByteType or FloatType), 1 mm spacing
-	 * @throws VolumeIOException when the file is not such an array
+	 * @return the volume (ShortType, UnsignedByteType or FloatType), 1 mm spacing, origin 0, identity direction
+	 * @throws VolumeIOException naming the file when it is not such an array
 	 */
 	public static Volume<?> read(final Path file) throws IOException {
 		if (!Files.isRegularFile(file)) throw new VolumeIOException(file, "no such file");
 		final long size = Files.size(file);
 		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-			final ByteBuffer head = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
-			if (ch.read(head) != 10) throw new VolumeIOException(file, "not a .npy file (too short)");
+			final ByteBuffer head = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+			while (head.hasRemaining() && ch.read(head) > 0) {
+				// read up to 12 bytes: the magic, the version and the header length of any version
+			}
+			if (head.position() < 10) throw new VolumeIOException(file, "not a .npy file (too short)");
 			for (int i = 0; i < 6; i++)
 				if (head.get(i) != MAGIC[i]) throw new VolumeIOException(file, "not a .npy file (bad magic)");
 			final int major = head.get(6);
-			int headerLength;
-			int dataStart;
+			final long headerLength;
+			final long dataStart;
 			if (major == 1) {
 				headerLength = head.getShort(8) & 0xFFFF;
 				dataStart = 10 + headerLength;
 			}
 			else if (major == 2 || major == 3) {
-				final ByteBuffer l = ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN);
-				ch.read(l);
-				headerLength = (head.getShort(8) & 0xFFFF) | (l.get(0) & 0xFF) << 16 | (l.get(1) & 0xFF) << 24;
+				if (head.position() < 12) throw new VolumeIOException(file, "not a .npy file (too short)");
+				headerLength = head.getInt(8) & 0xFFFFFFFFL;
 				dataStart = 12 + headerLength;
 			}
 			else throw new VolumeIOException(file, "unsupported .npy version " + major);
-			if (headerLength < 0 || dataStart > size) throw new VolumeIOException(file, "corrupt .npy header length " + headerLength);
-			final ByteBuffer hb = ByteBuffer.allocate(headerLength);
-			ch.read(hb, dataStart - headerLength);
-			final String dict = new String(hb.array(), StandardCharsets.ISO_8859_1);
+			if (dataStart > size || headerLength > 1 << 20) throw new VolumeIOException(file, "corrupt .npy header length " + headerLength);
+			final ByteBuffer hb = ByteBuffer.allocate((int) headerLength);
+			ch.position(dataStart - headerLength);
+			while (hb.hasRemaining())
+				if (ch.read(hb) < 0) throw new VolumeIOException(file, "truncated header");
+			final String dict = new String(hb.array(), major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
 			final Matcher d = DESCR.matcher(dict), f = FORTRAN.matcher(dict), s = SHAPE.matcher(dict);
-			if (!d.find() || !f.find() || !s.find()) throw new VolumeIOException(file, "corrupt .npy header: " + dict.trim());
+			if (!d.find() || !f.find() || !s.find()) throw new VolumeIOException(file, "corrupt .npy header: " + abbreviate(dict.trim()));
 			if (f.group(1).equals("True")) throw new VolumeIOException(file, "Fortran-ordered arrays are not supported (save with np.ascontiguousarray)");
-			final String[] dims = s.group(1).split(",");
-			final long[] shape = new long[3];
-			int n = 0;
-			for (final String dim : dims) {
-				if (dim.trim().isEmpty()) continue;
-				if (n == 3) throw new VolumeIOException(file, "expected a 3-D array, shape (" + s.group(1) + ")");
-				try {
-					shape[n++] = Long.parseLong(dim.trim());
-				}
-				catch (final NumberFormatException e) {
-					throw new VolumeIOException(file, "corrupt .npy shape (" + s.group(1) + ")");
-				}
-			}
-			if (n != 3) throw new VolumeIOException(file, "expected a 3-D array, shape (" + s.group(1) + ")");
 			final String descr = d.group(1);
-			final int bytes = descr.equals("<i2") ? 2 : descr.equals("|u1") || descr.equals("<u1") ? 1 : descr.equals("<f4") ? 4 : -1;
-			if (bytes < 0) throw new VolumeIOException(file, "unsupported dtype '" + descr + "' (LungPrep reads <i2, |u1 and <f4)");
-			final long nz = shape[0], ny = shape[1], nx = shape[2];
-			if (nx <= 0 || ny <= 0 || nz <= 0 || nx * ny > Integer.MAX_VALUE / 4) throw new VolumeIOException(file, "unsupported shape (" + s.group(1) + ")");
-			if (dataStart + nx * ny * nz * bytes > size) throw new VolumeIOException(file, "truncated: shape (" + s.group(1) + ") needs " + nx * ny * nz * bytes + " data bytes");
-			final PlanarImg<?, ?> img = bytes == 2 ? Planar.shorts(nx, ny, nz) : bytes == 1 ? Planar.unsignedBytes(nx, ny, nz) : Planar.floats(nx, ny, nz);
-			final ByteBuffer buf = ByteBuffer.allocate((int) (nx * ny * bytes)).order(ByteOrder.LITTLE_ENDIAN);
-			long pos = dataStart;
-			for (int z = 0; z < nz; z++) {
-				buf.clear();
-				while (buf.hasRemaining()) {
-					final int r = ch.read(buf, pos);
-					if (r < 0) throw new VolumeIOException(file, "truncated at slice " + z);
-					pos += r;
-				}
-				buf.flip();
-				final Object plane = Planar.plane(img, z);
-				if (bytes == 2) buf.asShortBuffer().get((short[]) plane);
-				else if (bytes == 1) buf.get((byte[]) plane);
-				else buf.asFloatBuffer().get((float[]) plane);
+			final Element type = DTYPES.get(descr);
+			if (type == null) {
+				if (descr.startsWith(">")) throw new VolumeIOException(file, "big-endian dtype '" + descr + "' is not supported (save with arr.astype(arr.dtype.newbyteorder('<')))");
+				throw new VolumeIOException(file, "unsupported dtype '" + abbreviate(descr) + "' (LungPrep reads <i2, |u1, |b1, <f4 and converts |i1, <u2, <i4, <u4, <f8)");
 			}
-			return volume(img, file);
+			final long[] shape = shape(file, s.group(1));
+			final long nz = shape[0], ny = shape[1], nx = shape[2];
+			final int planeBytes = RawVolumes.planeBytes(file, type, nx, ny, nz);
+			// planeBytes < 2^31 and nz < 2^31: the product cannot overflow a long
+			if (dataStart + (long) planeBytes * nz > size)
+				throw new VolumeIOException(file, "truncated: shape (" + nz + ", " + ny + ", " + nx + ") needs " + (long) planeBytes * nz + " data bytes, the file has "
+					+ (size - dataStart));
+			ch.position(dataStart);
+			final RawVolumes.PlaneReader planes = new RawVolumes.PlaneReader(new BufferedInputStream(Channels.newInputStream(ch), 1 << 16), file, planeBytes,
+				ByteOrder.LITTLE_ENDIAN);
+			return RawVolumes.volume(file, type, (int) nx, (int) ny, (int) nz, 1, 0, planes::plane, Geometry.of(1, 1, 1), VolumeInfo.ofSource(file.toString()));
 		}
 	}
 
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private static Volume<?> volume(final PlanarImg img, final Path file) {
-		return new Volume(img, Geometry.of(1, 1, 1), VolumeInfo.ofSource(file.toString()));
+	private static long[] shape(final Path file, final String tuple) throws VolumeIOException {
+		final long[] shape = new long[3];
+		int n = 0;
+		for (final String dim : tuple.split(",")) {
+			if (dim.trim().isEmpty()) continue;
+			if (n == 3) throw new VolumeIOException(file, "expected a 3-D array, shape (" + abbreviate(tuple) + ")");
+			try {
+				shape[n++] = Long.parseLong(dim.trim().replaceAll("L$", ""));
+			}
+			catch (final NumberFormatException e) {
+				throw new VolumeIOException(file, "corrupt .npy shape (" + abbreviate(tuple) + ")");
+			}
+		}
+		if (n != 3) throw new VolumeIOException(file, "expected a 3-D array, shape (" + abbreviate(tuple) + ")");
+		return shape;
+	}
+
+	private static String abbreviate(final String s) {
+		final String printable = s.replaceAll("[^\\x20-\\x7e]", "?");
+		return printable.length() > 80 ? printable.substring(0, 80) + "..." : printable;
 	}
 }

@@ -10,14 +10,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
 import org.lungprep.core.Geometry;
-import org.lungprep.core.Planar;
 import org.lungprep.core.Volume;
-
-import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.img.planar.PlanarImg;
-import net.imglib2.type.numeric.integer.ShortType;
-import net.imglib2.type.numeric.integer.UnsignedByteType;
-import net.imglib2.type.numeric.real.FloatType;
+import org.lungprep.io.RawVolumes;
 
 /**
  * Writes a volume as a multi-page TIFF that ImageJ opens as a calibrated stack (pure Java, no ImageJ at run time):
@@ -40,25 +34,9 @@ public final class ImageJTiffWriter {
 	 * @param file the .tif file
 	 * @throws IOException when writing fails
 	 */
-	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public static void write(final Volume<?> v, final Path file) throws IOException {
-		final RandomAccessibleInterval<?> img = v.image();
-		final Object t = img.getType();
-		final int bits;
-		final PlanarImg<?, ?> planar;
-		if (t instanceof ShortType) {
-			bits = 16;
-			planar = Planar.asShorts((RandomAccessibleInterval) img);
-		}
-		else if (t instanceof UnsignedByteType) {
-			bits = 8;
-			planar = Planar.asUnsignedBytes((RandomAccessibleInterval) img);
-		}
-		else if (t instanceof FloatType) {
-			bits = 32;
-			planar = Planar.asFloats((RandomAccessibleInterval) img);
-		}
-		else throw new IllegalArgumentException("TIFF output supports int16, uint8 and float32 volumes, not " + t.getClass().getSimpleName());
+		final RawVolumes.Planes planes = new RawVolumes.Planes(v.image());
+		final int bits = planes.type().bytes() * 8;
 		final int nx = v.size(0), ny = v.size(1), nz = v.size(2);
 		final long planeBytes = (long) nx * ny * bits / 8;
 		final Geometry g = v.geometry();
@@ -85,7 +63,7 @@ public final class ImageJTiffWriter {
 			final ByteBuffer buf = ByteBuffer.allocateDirect((int) planeBytes).order(ByteOrder.LITTLE_ENDIAN);
 			for (int z = 0; z < nz; z++) {
 				buf.clear();
-				final Object plane = Planar.plane(planar, z);
+				final Object plane = planes.plane(z);
 				if (bits == 16) {
 					for (final short s : (short[]) plane)
 						buf.putShort((short) (s + 32768));

@@ -130,11 +130,19 @@ class VolumeFormatsTest {
 		final Path p = tmp.resolve("q.nii");
 		Files.write(p, h.array());
 		final Volume<?> v = NiftiIO.read(p);
-		assertTrue(v.image().getType() instanceof FloatType, "scaled int16 becomes float32");
+		assertTrue(v.image().getType() instanceof ShortType, "int16 with whole-number scaling whose results fit stays int16 (RawVolumes' policy)");
 		assertArrayEquals(new double[] { 0.5, 0.5, 3 }, v.geometry().spacing(), 1e-6);
 		assertArrayEquals(new double[] { -5, -6, 7 }, v.geometry().origin(), 1e-6);
 		assertArrayEquals(new double[] { -1, 0, 0, 0, -1, 0, 0, 0, 1 }, v.geometry().direction(), 1e-6, "RAS identity is LPS with x and y flipped");
-		assertEquals(2 * 700 - 1024, ((float[]) Planar.plane(Planar.asFloats((net.imglib2.RandomAccessibleInterval) v.image()), 1))[3], 1e-6);
+		assertEquals(2 * 700 - 1024, ((short[]) Planar.plane(Planar.asShorts((net.imglib2.RandomAccessibleInterval) v.image()), 1))[3]);
+		// a fractional slope makes float32
+		final ByteBuffer half = ByteBuffer.wrap(h.array().clone()).order(ByteOrder.LITTLE_ENDIAN);
+		half.putFloat(112, 0.5f);
+		final Path q2 = tmp.resolve("q2.nii");
+		Files.write(q2, half.array());
+		final Volume<?> f = NiftiIO.read(q2);
+		assertTrue(f.image().getType() instanceof FloatType, "fractional scaling makes float32");
+		assertEquals(0.5 * 700 - 1024, ((float[]) Planar.plane(Planar.asFloats((net.imglib2.RandomAccessibleInterval) f.image()), 1))[3], 1e-6);
 	}
 
 	@Test
