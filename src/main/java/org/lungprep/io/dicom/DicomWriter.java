@@ -24,9 +24,9 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
  * the whole reading path is exercised on files LungPrep did not make in memory.
  * <p>
  * PixelRepresentation is 1 (signed): -2000 is not representable unsigned. Stored values are clamped to int16 (HU
- * -31744..31743). A voxel inside the field of view at exactly -976 HU would be stored as -2000 and read back as
- * padding; it is written as -975 HU instead (one HU, only at that value), so padding means exactly "outside the field
- * of view".
+ * above 31743 are stored as 32767). A voxel inside the field of view at exactly -3024 HU (a value some
+ * scanners use outside the scan circle) would be stored as -2000 and read back as padding; it is written as -3023 HU
+ * instead (one HU, only at that value), so the padding value means exactly "outside the field of view".
  * <p>
  * Geometry: ImagePositionPatient of slice z is the LPS centre of voxel (0, 0, z); ImageOrientationPatient holds the x
  * and y axis directions (Geometry's direction columns 0 and 1); PixelSpacing is "row spacing\column spacing" = y\x;
