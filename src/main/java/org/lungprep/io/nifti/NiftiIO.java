@@ -170,6 +170,8 @@ public final class NiftiIO {
 
 	/** RAS affine to LPS geometry: flip the first two rows, then split the columns into spacing and direction. */
 	private static Geometry geometry(final double[] ras, final Path file) throws VolumeIOException {
+		for (final double a : ras)
+			if (!Double.isFinite(a)) throw new VolumeIOException(file, "the affine (sform, qform or pixdim) is not finite: " + java.util.Arrays.toString(ras));
 		final double[] spacing = new double[3], direction = new double[9], origin = new double[3];
 		for (int c = 0; c < 3; c++) {
 			final double x = -ras[c], y = -ras[4 + c], z = ras[8 + c];
@@ -180,11 +182,20 @@ public final class NiftiIO {
 			direction[3 + c] = y / n;
 			direction[6 + c] = z / n;
 		}
+		final double[] m = direction;
+		final double det = m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * m[7] - m[4] * m[6]);
+		if (Math.abs(det) < 1e-3) throw new VolumeIOException(file, "degenerate affine (its axes are (nearly) parallel): " + java.util.Arrays.toString(ras));
 		origin[0] = -ras[3];
 		origin[1] = -ras[7];
 		origin[2] = ras[11];
-		return new Geometry(spacing, origin, direction);
+		try {
+			return new Geometry(spacing, origin, direction);
+		}
+		catch (final IllegalArgumentException e) {
+			throw new VolumeIOException(file, "unusable affine: " + e.getMessage());
+		}
 	}
+
 
 	/**
 	 * @param v an int16, uint8 or float32 volume
