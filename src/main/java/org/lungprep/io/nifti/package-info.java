@@ -1,2 +1,2 @@
-/** NIfTI-1 (.nii, .nii.gz): RAS affines converted to and from LungPrep's LPS geometry. */
+/** NIfTI-1 (.nii, .nii.gz): RAS affines (sform, qform) converted to and from LungPrep's LPS geometry. */
 package org.lungprep.io.nifti;

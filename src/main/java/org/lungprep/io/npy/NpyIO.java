@@ -26,10 +26,12 @@ import org.lungprep.io.RawVolumes.Element;
 import net.imglib2.RandomAccessibleInterval;
 
 /**
- * NumPy {@code .npy} (format 1.0) for volumes: int16 ({@code <i2}), uint8 ({@code |u1}) and float32 ({@code <f4}),
- * written in numpy's C order with shape (z, y, x), so {@code np.load} gives {@code arr[z, y, x]} as the tutorial's
- * arrays. Slices are streamed, so writing needs no second copy of the volume. A .npy file has no geometry: reading
- * gives 1 mm spacing and zero origin.
+ * NumPy {@code .npy} for volumes. Writes format 1.0: int16 ({@code <i2}), uint8 ({@code |u1}) and float32
+ * ({@code <f4}) in numpy's C order with shape (z, y, x), {@code fortran_order False}, so {@code np.load} gives
+ * {@code arr[z, y, x]} as the tutorial's arrays (LungPrep's images are (x, y, z) with x fastest: the same bytes).
+ * Slices are streamed from any image, views included, so writing needs no second copy of the volume. Reads formats
+ * 1.0, 2.0 and 3.0 (see {@link #read}). A .npy file has no geometry: reading gives 1 mm spacing, zero origin and the
+ * identity direction; keep the spacing from report.json.
  */
 public final class NpyIO {
 
