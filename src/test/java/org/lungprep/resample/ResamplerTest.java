@@ -49,6 +49,15 @@ class ResamplerTest {
 		assertEquals(2, ResampleRule.newSize(5, 0.5, 1));
 		assertEquals(4, ResampleRule.newSize(7, 0.5, 1));
 		assertEquals(1, ResampleRule.newSize(1, 0.1, 1), "never zero");
+		// the tutorial's spacing is float32: np.round(np.array([125]) * (np.array([0.7], dtype=np.float32) / np.array([1.])))
+		// is 87 (float32(0.7) * 125 = 87.4999985), and 17 for 25 slices, where float64 ties 87.5 / 17.5 would round to 88 / 18
+		// (numpy 1.24.2, /usr/bin/python3, 2026-11-24)
+		assertEquals(87, ResampleRule.newSize(125, 0.7, 1));
+		assertEquals(17, ResampleRule.newSize(25, 0.7, 1));
+		assertEquals(10, ResampleRule.newSize(15, 0.7, 1));
+		assertEquals(188, ResampleRule.newSize(300, 0.625, 1), "exact float32 tie 187.5 rounds to even");
+		assertEquals(102, ResampleRule.newSize(41, 2.5, 1), "exact float32 tie 102.5 rounds to even");
+		assertEquals(44, ResampleRule.newSize(125, 0.7, 2));
 		assertEquals(0.5 * 7 / 4, ResampleRule.newSpacing(7, 0.5, 4), 1e-15);
 	}
 
