@@ -69,6 +69,26 @@ class CommandsTest {
 		final CommandModule open = run(OpenCtSeriesCommand.class, "folder", new java.io.File("/no/such/folder"), "series", "");
 		assertTrue(open.isCanceled());
 		assertTrue(open.getCancelReason().contains("/no/such/folder"), open.getCancelReason());
+		final CommandModule noFolder = run(OpenCtSeriesCommand.class, "folder", null, "series", "");
+		assertTrue(noFolder.isCanceled(), "Open CT Series without a folder");
+		// SciJava's own check of required inputs names the parameter (its macro key)
+		assertEquals("'folder' is required but unset.", noFolder.getCancelReason());
+		// the folder commands: missing input/output, and a file where a cohort folder is needed
+		final java.io.File out = java.nio.file.Files.createTempDirectory("lungprep-cmd").resolve("out").toFile();
+		final java.io.File aFile = java.io.File.createTempFile("lungprep-cmd", ".txt");
+		aFile.deleteOnExit();
+		for (final Class<? extends Command> c : List.of(PreprocessChestCt.class, PreprocessChestCt.Batch.class)) {
+			final Object[][] folderCases = { { null, out, "'input' is required but unset." }, { out.getParentFile(), null, "'output' is required but unset." },
+				{ new java.io.File("/no/such/cohort"), out, "/no/such/cohort" } };
+			for (final Object[] in : folderCases) {
+				final CommandModule m = run(c, "input", in[0], "output", in[1], "spacing", 1.0, "segmentation", "robust");
+				assertTrue(m.isCanceled(), c.getSimpleName() + " on input " + in[0] + " output " + in[1]);
+				assertTrue(m.getCancelReason().contains((String) in[2]), c.getSimpleName() + ": " + m.getCancelReason());
+			}
+		}
+		final CommandModule batchOnFile = run(PreprocessChestCt.Batch.class, "input", aFile, "output", out, "spacing", 1.0, "segmentation", "robust");
+		assertTrue(batchOnFile.isCanceled() && batchOnFile.getCancelReason().contains(aFile.getPath()), batchOnFile.getCancelReason());
+		assertFalse(out.exists(), "nothing written when cancelled");
 	}
 
 	@Test
