@@ -108,5 +108,15 @@ class CommandsTest {
 		final ImagePlus surface = (ImagePlus) run(ShowSurface.class, "input", iso, "threshold", 400.0, "step", 1, "turntable", 0).getOutput("output");
 		assertNotNull(surface, "headless: a rendered picture instead of the 3D Viewer");
 		assertEquals(24, surface.getBitDepth());
+		final java.nio.file.Path stl = java.nio.file.Files.createTempDirectory("lungprep-cmd").resolve("bone.stl");
+		final CommandModule export = run(ExportSurface.class, "input", iso, "threshold", 400.0, "step", 1, "file", stl.toFile());
+		assertFalse(export.isCanceled(), export.getCancelReason());
+		// binary STL: 80-byte header, uint32 count, 50 bytes per triangle
+		final byte[] bytes = java.nio.file.Files.readAllBytes(stl);
+		final long triangles = java.nio.ByteBuffer.wrap(bytes, 80, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL;
+		assertTrue(triangles > 100, "bone triangles: " + triangles);
+		assertEquals(84 + 50 * triangles, bytes.length);
+		final CommandModule nothing = run(ExportSurface.class, "input", iso, "threshold", 5000.0, "step", 1, "file", stl.resolveSibling("none.stl").toFile());
+		assertTrue(nothing.isCanceled() && nothing.getCancelReason().startsWith("No surface at 5000"), nothing.getCancelReason());
 	}
 }
