@@ -69,6 +69,26 @@ class CommandsTest {
 		final CommandModule open = run(OpenCtSeriesCommand.class, "folder", new java.io.File("/no/such/folder"), "series", "");
 		assertTrue(open.isCanceled());
 		assertTrue(open.getCancelReason().contains("/no/such/folder"), open.getCancelReason());
+		final CommandModule noFolder = run(OpenCtSeriesCommand.class, "folder", null, "series", "");
+		assertTrue(noFolder.isCanceled(), "Open CT Series without a folder");
+		// SciJava's own check of required inputs names the parameter (its macro key)
+		assertEquals("'folder' is required but unset.", noFolder.getCancelReason());
+		// the folder commands: missing input/output, and a file where a cohort folder is needed
+		final java.io.File out = java.nio.file.Files.createTempDirectory("lungprep-cmd").resolve("out").toFile();
+		final java.io.File aFile = java.io.File.createTempFile("lungprep-cmd", ".txt");
+		aFile.deleteOnExit();
+		for (final Class<? extends Command> c : List.of(PreprocessChestCt.class, PreprocessChestCt.Batch.class)) {
+			final Object[][] folderCases = { { null, out, "'input' is required but unset." }, { out.getParentFile(), null, "'output' is required but unset." },
+				{ new java.io.File("/no/such/cohort"), out, "/no/such/cohort" } };
+			for (final Object[] in : folderCases) {
+				final CommandModule m = run(c, "input", in[0], "output", in[1], "spacing", 1.0, "segmentation", "robust");
+				assertTrue(m.isCanceled(), c.getSimpleName() + " on input " + in[0] + " output " + in[1]);
+				assertTrue(m.getCancelReason().contains((String) in[2]), c.getSimpleName() + ": " + m.getCancelReason());
+			}
+		}
+		final CommandModule batchOnFile = run(PreprocessChestCt.Batch.class, "input", aFile, "output", out, "spacing", 1.0, "segmentation", "robust");
+		assertTrue(batchOnFile.isCanceled() && batchOnFile.getCancelReason().contains(aFile.getPath()), batchOnFile.getCancelReason());
+		assertFalse(out.exists(), "nothing written when cancelled");
 	}
 
 	@Test
@@ -88,5 +108,15 @@ class CommandsTest {
 		final ImagePlus surface = (ImagePlus) run(ShowSurface.class, "input", iso, "threshold", 400.0, "step", 1, "turntable", 0).getOutput("output");
 		assertNotNull(surface, "headless: a rendered picture instead of the 3D Viewer");
 		assertEquals(24, surface.getBitDepth());
+		final java.nio.file.Path stl = java.nio.file.Files.createTempDirectory("lungprep-cmd").resolve("bone.stl");
+		final CommandModule export = run(ExportSurface.class, "input", iso, "threshold", 400.0, "step", 1, "file", stl.toFile());
+		assertFalse(export.isCanceled(), export.getCancelReason());
+		// binary STL: 80-byte header, uint32 count, 50 bytes per triangle
+		final byte[] bytes = java.nio.file.Files.readAllBytes(stl);
+		final long triangles = java.nio.ByteBuffer.wrap(bytes, 80, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL;
+		assertTrue(triangles > 100, "bone triangles: " + triangles);
+		assertEquals(84 + 50 * triangles, bytes.length);
+		final CommandModule nothing = run(ExportSurface.class, "input", iso, "threshold", 5000.0, "step", 1, "file", stl.resolveSibling("none.stl").toFile());
+		assertTrue(nothing.isCanceled() && nothing.getCancelReason().startsWith("No surface at 5000"), nothing.getCancelReason());
 	}
 }

@@ -178,7 +178,31 @@ class ImageJApplicationIT {
 		assertTrue(out.contains("recorded: run(\"Resample Isotropic...\", \"spacing=4 interpolation=linear grid=physical\");"), out);
 		assertTrue(out.contains("replay identical: true"), out);
 		assertTrue(out.contains("menu entries: Open CT Series...;Convert to HU;"), out);
-		assertTrue(Files.size(shots.resolve("plugins-lungprep-menu.png")) > 5_000 && Files.size(shots.resolve("segmented-result.png")) > 5_000, "screenshots");
+		assertTrue(Files.size(shots.resolve("plugins-lungprep-menu.png")) > 5_000, "menu screenshot");
+		// the segmented slice at full size (512 x 512 at 100 %) with the red lung overlay on it
+		final java.awt.image.BufferedImage seg = javax.imageio.ImageIO.read(shots.resolve("segmented-result.png").toFile());
+		assertTrue(seg.getWidth() >= 512 && seg.getHeight() >= 512, "segmented screenshot size " + seg.getWidth() + "x" + seg.getHeight());
+		int red = 0;
+		for (int y = 0; y < seg.getHeight(); y++)
+			for (int x = 0; x < seg.getWidth(); x++) {
+				final int rgb = seg.getRGB(x, y), r = (rgb >> 16) & 0xff, g = (rgb >> 8) & 0xff;
+				if (r > g + 40) red++;
+			}
+		final java.util.regex.Matcher lung = java.util.regex.Pattern.compile("overlay lung pixels: (\\d+)").matcher(out);
+		assertTrue(lung.find(), out);
+		final int expected = Integer.parseInt(lung.group(1));
+		assertTrue(expected > 20_000 && expected < 0.4 * 512 * 512, "the middle slice's lungs, not the whole slice: " + expected);
+		// red where the mask is, nowhere else (within the overlay's soft edges and the window's own pixels)
+		assertEquals(expected, red, 0.1 * expected, "red pixels in the screenshot vs lung pixels in the mask");
+	}
+
+	@Test
+	void numberOutsideTheDeclaredRangeGivesOneClearMessageAndStopsTheMacro() throws Exception {
+		final String out = runMacro("range", "newImage(\"t\", \"16-bit black\", 32, 32, 4);\n"
+			+ "run(\"Resample Isotropic...\", \"spacing=50 interpolation=linear grid=physical\");\nprint(\"after=reached\");");
+		assertTrue(out.contains("Resample Isotropic: spacing=50 is above the maximum 20.0"), out);
+		assertTrue(!out.contains("after=reached"), "the macro stops: " + out);
+		assertTrue(!out.contains("Exception"), "no stack trace: " + out);
 	}
 
 	@Test

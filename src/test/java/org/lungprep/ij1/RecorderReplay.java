@@ -85,26 +85,40 @@ public final class RecorderReplay {
 		for (int z = 1; same && z <= viaDialog.getStackSize(); z++)
 			same = Arrays.equals((short[]) viaDialog.getStack().getPixels(z), (short[]) replayed.getStack().getPixels(z));
 		System.out.println("slices " + viaDialog.getStackSize() + " spacing " + viaDialog.getCalibration().pixelDepth + " replay identical: " + same);
-		if (args.length > 1) screenshots(replayed, java.nio.file.Paths.get(args[1]));
+		if (args.length > 1) screenshots(ct, java.nio.file.Paths.get(args[1]));
 		Macro.setOptions(null);
 		System.exit(0);
 	}
 
-	/** Pictures of the real windows under the virtual display: a segmented slice, and the LungPrep submenu's entries. */
+	/**
+	 * Pictures of the real windows under the virtual display: a slice of the series as opened (512 x 512, shown at
+	 * 100 %) with the lungs segmented on it as a red overlay, and the LungPrep submenu's entries.
+	 */
 	private static void screenshots(final ImagePlus ct, final java.nio.file.Path dir) throws Exception {
 		java.nio.file.Files.createDirectories(dir);
 		final java.awt.Robot robot = new java.awt.Robot();
 		WindowManager.setTempCurrentImage(ct);
 		IJ.run(ct, "Segment Lungs...", "method=robust fill labels");
-		final ImagePlus lungs = WindowManager.getCurrentImage();
+		// IJ.run(imp, ...) leaves the CT as this thread's current image: find the result by its title
+		WindowManager.setTempCurrentImage(null);
+		final ImagePlus lungs = WindowManager.getImage(ct.getTitle() + " lungs");
+		if (lungs == null || lungs == ct || lungs.getBitDepth() != 8) throw new IllegalStateException("no 8-bit lung labels after Segment Lungs...: " + lungs);
 		final int z = lungs.getStackSize() / 2;
 		ct.setSlice(z);
 		ct.setDisplayRange(-1000 + 32768, 400 + 32768);
 		lungs.setSlice(z);
-		final ij.process.ImageProcessor overlay = lungs.getProcessor().duplicate();
-		overlay.setLut(ij.process.LUT.createLutFromColor(java.awt.Color.RED));
+		// lung voxels pure red, the rest 0 (transparent): an RGB overlay, so no LUT decides what 0 looks like
+		final ij.process.ImageProcessor labels = lungs.getProcessor();
+		final ij.process.ColorProcessor overlay = new ij.process.ColorProcessor(labels.getWidth(), labels.getHeight());
+		int lungPixels = 0;
+		for (int i = 0; i < labels.getPixelCount(); i++)
+			if (labels.get(i) != 0) {
+				overlay.set(i, 0xFF0000);
+				lungPixels++;
+			}
+		System.out.println("overlay lung pixels: " + lungPixels);
 		final ij.gui.ImageRoi roi = new ij.gui.ImageRoi(0, 0, overlay);
-		roi.setOpacity(0.35);
+		roi.setOpacity(0.45);
 		roi.setZeroTransparent(true);
 		ct.setOverlay(new ij.gui.Overlay(roi));
 		ct.show();

@@ -49,6 +49,15 @@ class ResamplerTest {
 		assertEquals(2, ResampleRule.newSize(5, 0.5, 1));
 		assertEquals(4, ResampleRule.newSize(7, 0.5, 1));
 		assertEquals(1, ResampleRule.newSize(1, 0.1, 1), "never zero");
+		// the tutorial's spacing is float32: np.round(np.array([125]) * (np.array([0.7], dtype=np.float32) / np.array([1.])))
+		// is 87 (float32(0.7) * 125 = 87.4999985), and 17 for 25 slices, where float64 ties 87.5 / 17.5 would round to 88 / 18
+		// (numpy 1.24.2, /usr/bin/python3, 2026-11-24)
+		assertEquals(87, ResampleRule.newSize(125, 0.7, 1));
+		assertEquals(17, ResampleRule.newSize(25, 0.7, 1));
+		assertEquals(10, ResampleRule.newSize(15, 0.7, 1));
+		assertEquals(188, ResampleRule.newSize(300, 0.625, 1), "exact float32 tie 187.5 rounds to even");
+		assertEquals(102, ResampleRule.newSize(41, 2.5, 1), "exact float32 tie 102.5 rounds to even");
+		assertEquals(44, ResampleRule.newSize(125, 0.7, 2));
 		assertEquals(0.5 * 7 / 4, ResampleRule.newSpacing(7, 0.5, 4), 1e-15);
 	}
 
@@ -69,6 +78,45 @@ class ResamplerTest {
 				assertEquals(expected[row][j], value(r, j, 0, 0), 1e-4, in + " sample " + j);
 			row++;
 		}
+	}
+
+	@Test
+	void matchesScipyZoomIn3DOnBothGrids() {
+		// expected: scipy 1.10.1 (/usr/bin/python3, 2026-11-24), a = (np.arange(24).reshape(2,3,4) ** 2 % 17 * 10 - 60).astype(float);
+		// ndimage.zoom(a, (3/2, 2/3, 5/4), order=1|3, mode='nearest', grid_mode=False|True).ravel() (z, y, x order, output shape (3, 2, 5)).
+		// grid_mode=False is our SCIPY grid; grid_mode=True samples (j + 0.5) n / m - 0.5, which is our PHYSICAL grid.
+		final double[][] expected = {
+			{ -60.000000, -52.500000, -35.000000, -7.500000, 30.000000, 70.000000, 70.000000, 80.000000, 57.500000, -40.000000, -20.000000, 13.750000,
+				15.000000, 5.000000, 5.000000, 50.000000, 76.250000, 70.000000, 31.250000, -40.000000, 20.000000, 80.000000, 65.000000, 17.500000,
+				-20.000000, 30.000000, 82.500000, 60.000000, 5.000000, -40.000000 },
+			{ -60.000000, -53.769215, -39.019238, -6.562500, 30.000000, 70.000000, 64.674829, 93.062523, 63.903244, -40.000000, -20.000000, 17.236479,
+				19.521643, 1.886700, 5.000000, 50.000000, 77.892394, 83.062523, 30.685679, -40.000000, 20.000000, 88.242173, 78.062523, 10.335900,
+				-20.000000, 30.000000, 91.109959, 73.062523, -2.531886, -40.000000 },
+			{ -20.000000, -28.750000, -28.750000, -4.000000, 45.000000, 77.500000, 63.500000, 57.500000, 38.000000, -7.500000, -8.750000, 7.000000,
+				3.125000, -1.500000, 12.500000, 43.750000, 54.250000, 44.375000, 14.625000, -21.250000, 2.500000, 42.750000, 35.000000, 1.000000,
+				-20.000000, 10.000000, 45.000000, 31.250000, -8.750000, -35.000000 },
+			{ -24.956927, -38.336688, -50.568160, -8.641401, 59.750022, 92.685050, 68.608567, 68.985886, 47.090497, -10.614590, -13.156670, 6.834110,
+				-1.275818, -6.728133, 17.275263, 46.124384, 58.020016, 51.966410, 13.097333, -24.553702, -1.356413, 52.004908, 48.016525, -4.814864,
+				-25.199495, -0.436283, 47.431464, 34.946933, -20.895830, -38.492814 } };
+		final Volume<FloatType> v = floats(4, 3, 2, new double[] { 1, 1, 1 }, (x, y, z) -> {
+			final int i = (int) (z * 12 + y * 4 + x);
+			return i * i % 17 * 10 - 60;
+		});
+		int row = 0;
+		for (final Grid grid : new Grid[] { Grid.SCIPY, Grid.PHYSICAL })
+			for (final Interpolation in : new Interpolation[] { Interpolation.LINEAR, Interpolation.CUBIC }) {
+				// target spacing n / m per axis gives m samples; no anti-aliasing, which scipy does not have
+				final ResampleSettings s = ResampleSettings.of(new double[] { 2 / 3.0, 3 / 2.0, 4 / 5.0 }).withGrid(grid).withInterpolation(in)
+					.withAntiAlias(false);
+				final Volume<FloatType> r = Resampler.resample(v, s, ProgressListener.NONE);
+				assertArrayEquals(new long[] { 3, 2, 5 }, r.shapeZyx());
+				int i = 0;
+				for (int z = 0; z < 3; z++)
+					for (int y = 0; y < 2; y++)
+						for (int x = 0; x < 5; x++)
+							assertEquals(expected[row][i++], value(r, x, y, z), 1e-4, grid + " " + in + " at (x,y,z) " + x + "," + y + "," + z);
+				row++;
+			}
 	}
 
 	@Test
