@@ -275,11 +275,6 @@ public final class RawVolumes {
 			+ t.getClass().getSimpleName());
 	}
 
-	/** @return the element type of a volume LungPrep writes (int16, uint8 or float32) */
-	public static Element typeOf(final Volume<?> v) {
-		return typeOf(v.image());
-	}
-
 	/**
 	 * Hands out plane z of an int16, uint8 or float32 image as its primitive array ({@code short[]}, {@code byte[]} or
 	 * {@code float[]}, x fastest): the image's own array when it is planar, else a copy of that one slice into a reused
@@ -349,15 +344,5 @@ public final class RawVolumes {
 			}
 			b.flip();
 		}
-	}
-
-	/** Writes plane z of an int16, uint8 or float32 volume into the buffer (cleared first). */
-	public static void fill(final Volume<?> v, final int z, final ByteBuffer b) {
-		new Planes(v.image()).fill(z, b);
-	}
-
-	/** @return the real type name, for messages */
-	public static String name(final RealType<?> t) {
-		return t.getClass().getSimpleName();
 	}
 }
