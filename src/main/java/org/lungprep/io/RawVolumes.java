@@ -74,15 +74,9 @@ public final class RawVolumes {
 		}
 
 		long readLong(final ByteBuffer b, final int i) {
-			switch (this) {
-				case UINT8: return b.get(i) & 0xff;
-				case INT8: return b.get(i);
-				case INT16: return b.getShort(i * 2);
-				case UINT16: return b.getShort(i * 2) & 0xffff;
-				case INT32: return b.getInt(i * 4);
-				case UINT32: return b.getInt(i * 4) & 0xffffffffL;
-				default: throw new IllegalStateException(this + " is not an integer type");
-			}
+			// every integer type here has at most 32 bits, which a double holds exactly
+			if (!integer) throw new IllegalStateException(this + " is not an integer type");
+			return (long) read(b, i);
 		}
 	}
 
