@@ -152,6 +152,8 @@ public final class MarchingCubes {
 		/** gradient index space -> physical: inverse transpose of m */
 		final double[] mInvT;
 		final boolean flip;
+		/** {@link McTables#TRI_EDGES}, wound the other way when the geometry mirrors */
+		final byte[] triEdges;
 
 		Grid(final Source src, final Geometry geo, final double threshold, final int step) {
 			this.src = src;
@@ -175,6 +177,13 @@ public final class MarchingCubes {
 				(m[1] * m[5] - m[2] * m[4]) / det, -(m[0] * m[5] - m[2] * m[3]) / det, (m[0] * m[4] - m[1] * m[3]) / det };
 			// a mirroring geometry turns outward-wound triangles inward: wind them the other way
 			flip = det < 0;
+			triEdges = McTables.TRI_EDGES.clone();
+			if (flip)
+				for (int k = 0; k < triEdges.length; k += 3) {
+					final byte b = triEdges[k + 1];
+					triEdges[k + 1] = triEdges[k + 2];
+					triEdges[k + 2] = b;
+				}
 		}
 	}
 
@@ -234,13 +243,19 @@ public final class MarchingCubes {
 						final long trivial = and & (and >>> 1 | andNext << 63) | ~or & ~(or >>> 1 | orNext << 63);
 						final int valid = nxs - 1 - (w << 6);
 						long mixed = ~trivial & (valid >= 64 ? -1L : (1L << valid) - 1);
-						while (mixed != 0) {
-							final int xs = (w << 6) + Long.numberOfTrailingZeros(mixed);
+						if (mixed == 0) continue;
+						final long l0 = lo[r0 + w], l1 = lo[r1 + w], h0 = hi[r0 + w], h1 = hi[r1 + w];
+						do {
+							final int b = Long.numberOfTrailingZeros(mixed);
+							final int xs = (w << 6) + b;
 							mixed &= mixed - 1;
-							final int code = bit(lo, r0, xs) | bit(lo, r0, xs + 1) << 1 | bit(lo, r1, xs) << 2 | bit(lo, r1, xs + 1) << 3
-								| bit(hi, r0, xs) << 4 | bit(hi, r0, xs + 1) << 5 | bit(hi, r1, xs) << 6 | bit(hi, r1, xs + 1) << 7;
+							// corners x and x + 1 of the four rows: two adjacent bits of each word (the word after for bit 63)
+							final int code = b < 63
+								? (int) (l0 >>> b & 3) | (int) (l1 >>> b & 3) << 2 | (int) (h0 >>> b & 3) << 4 | (int) (h1 >>> b & 3) << 6
+								: bit(lo, r0, xs) | bit(lo, r0, xs + 1) << 1 | bit(lo, r1, xs) << 2 | bit(lo, r1, xs + 1) << 3
+									| bit(hi, r0, xs) << 4 | bit(hi, r0, xs + 1) << 5 | bit(hi, r1, xs) << 6 | bit(hi, r1, xs + 1) << 7;
 							cube(xs, ys, ys * nxs + xs, code);
-						}
+						} while (mixed != 0);
 					}
 				}
 				final long[] tb = lo;
@@ -292,7 +307,7 @@ public final class MarchingCubes {
 			}
 			final int entry = McTables.CASE_BASE[code] + sub;
 			final int from = McTables.TRI_START[entry], to = McTables.TRI_START[entry + 1];
-			final byte[] te = McTables.TRI_EDGES;
+			final byte[] te = g.triEdges;
 			// each used edge's vertex once per cube, then the triangles by table
 			final int[] ids = edgeIds;
 			for (int mask = McTables.EDGE_MASK[entry] & 0xfff; mask != 0; mask &= mask - 1) {
@@ -307,9 +322,10 @@ public final class MarchingCubes {
 					centroidEnd = loopEnd(k);
 					ids[McTables.CENTROID] = centroid(xs, ys, k, centroidEnd);
 				}
-				out[o++] = ids[te[k]];
-				out[o++] = ids[te[g.flip ? k + 2 : k + 1]];
-				out[o++] = ids[te[g.flip ? k + 1 : k + 2]];
+				out[o] = ids[te[k]];
+				out[o + 1] = ids[te[k + 1]];
+				out[o + 2] = ids[te[k + 2]];
+				o += 3;
 			}
 		}
 
@@ -421,6 +437,15 @@ public final class MarchingCubes {
 			vtx[1] = y;
 			vtx[2] = z;
 			vtx[a] += t * step;
+			if (x > 0 && y > 0 && z > 0 && x1 < g.nx - 1 && y1 < g.ny - 1 && z1 < g.nz - 1) {
+				// interior: central differences at both ends without border cases
+				final int nx = g.nx, i0 = y * nx + x, i1 = y1 * nx + x1;
+				final double u = 1 - t;
+				vtx[3] = 0.5 * (u * (s.at(z, i0 + 1) - s.at(z, i0 - 1)) + t * (s.at(z1, i1 + 1) - s.at(z1, i1 - 1)));
+				vtx[4] = 0.5 * (u * (s.at(z, i0 + nx) - s.at(z, i0 - nx)) + t * (s.at(z1, i1 + nx) - s.at(z1, i1 - nx)));
+				vtx[5] = 0.5 * (u * (s.at(z + 1, i0) - s.at(z - 1, i0)) + t * (s.at(z1 + 1, i1) - s.at(z1 - 1, i1)));
+				return;
+			}
 			final double[] gr = grad;
 			s.gradient(x, y, z, gr, 0);
 			s.gradient(x1, y1, z1, gr, 3);
