@@ -1,6 +1,10 @@
 package org.lungprep.segment;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import net.imglib2.parallel.Parallelization;
@@ -15,6 +19,33 @@ final class Runs {
 	final int[] rowStart;
 	final int[] x0;
 	final int[] x1;
+
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+	private static final long ONES = 0x0101010101010101L, HIGHS = 0x8080808080808080L;
+
+	/**
+	 * The first index in [x, end) whose byte is non-zero (foreground false) or zero (foreground true), or end; eight
+	 * bytes at a time through long words while they hold no such byte.
+	 */
+	private static int skip(final byte[] p, int x, final int end, final boolean foreground) {
+		if (foreground) {
+			// a word without a zero byte is all foreground
+			while (x + 8 <= end) {
+				final long v = (long) LONGS.get(p, x);
+				if (((v - ONES) & ~v & HIGHS) != 0) break;
+				x += 8;
+			}
+			while (x < end && p[x] != 0)
+				x++;
+		}
+		else {
+			while (x + 8 <= end && (long) LONGS.get(p, x) == 0)
+				x += 8;
+			while (x < end && p[x] == 0)
+				x++;
+		}
+		return x;
+	}
 
 	private Runs(final int nx, final int ny, final int nz, final int[] rowStart, final int[] x0, final int[] x1) {
 		this.nx = nx;
@@ -39,36 +70,29 @@ final class Runs {
 			zs.add(z);
 		Parallelization.getTaskExecutor().forEach(zs, z -> {
 			final byte[] p = planes[z];
-			int n = 0;
-			for (int y = 0; y < ny; y++) {
-				final int o = y * nx;
-				boolean in = false;
-				for (int x = 0; x < nx; x++) {
-					final boolean f = p[o + x] != 0;
-					if (f && !in) n++;
-					in = f;
-				}
-			}
-			final int[] a = new int[n], b = new int[n], counts = new int[ny];
+			int[] a = new int[64], b = new int[64];
+			final int[] counts = new int[ny];
 			int k = 0;
 			for (int y = 0; y < ny; y++) {
-				final int o = y * nx;
-				int x = 0;
-				while (x < nx) {
-					while (x < nx && p[o + x] == 0)
-						x++;
-					if (x == nx) break;
+				final int o = y * nx, end = o + nx;
+				int x = o;
+				while (x < end) {
+					x = skip(p, x, end, false);
+					if (x == end) break;
 					final int s = x;
-					while (x < nx && p[o + x] != 0)
-						x++;
-					a[k] = s;
-					b[k] = x;
+					x = skip(p, x, end, true);
+					if (k == a.length) {
+						a = Arrays.copyOf(a, 2 * k);
+						b = Arrays.copyOf(b, 2 * k);
+					}
+					a[k] = s - o;
+					b[k] = x - o;
 					k++;
 					counts[y]++;
 				}
 			}
-			perPlaneX0[z] = a;
-			perPlaneX1[z] = b;
+			perPlaneX0[z] = Arrays.copyOf(a, k);
+			perPlaneX1[z] = Arrays.copyOf(b, k);
 			perPlaneRowCounts[z] = counts;
 		});
 		int total = 0;

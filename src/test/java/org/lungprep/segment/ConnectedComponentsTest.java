@@ -23,7 +23,7 @@ class ConnectedComponentsTest {
 		final byte[][] p = new byte[nz][nx * ny];
 		for (final byte[] plane : p)
 			for (int i = 0; i < plane.length; i++)
-				plane[i] = (byte) (r.nextDouble() < density ? 1 : 0);
+				plane[i] = (byte) (r.nextDouble() < density ? 1 + r.nextInt(255) : 0); // any non-zero byte is foreground
 		return p;
 	}
 
@@ -71,10 +71,10 @@ class ConnectedComponentsTest {
 
 	@Test
 	void matchesFloodFillOnRandomVolumes() {
-		final int[][] shapes = { { 17, 13, 11 }, { 40, 1, 1 }, { 1, 30, 7 }, { 9, 9, 1 }, { 25, 3, 20 } };
+		final int[][] shapes = { { 17, 13, 11 }, { 40, 1, 1 }, { 1, 30, 7 }, { 9, 9, 1 }, { 25, 3, 20 }, { 70, 5, 3 } };
 		long seed = 1;
 		for (final int[] s : shapes)
-			for (final double density : new double[] { 0, 0.1, 0.3, 0.5, 0.7, 1 })
+			for (final double density : new double[] { 0, 0.1, 0.3, 0.5, 0.7, 0.95, 1 })
 				for (final Connectivity c : Connectivity.values()) {
 					final byte[][] p = random(s[0], s[1], s[2], density, seed++);
 					final int[][] expected = bruteForce(p, s[0], s[1], c);
