@@ -1,10 +1,16 @@
 package org.lungprep.normalize;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.lungprep.core.Planar;
+
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.loops.LoopBuilder;
+import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.ShortType;
 
 /**
  * The mean of the scaled (clipped to the window, in [0, 1], not yet centred) values over many
@@ -32,6 +38,7 @@ public final class CohortMean {
 	 * @return the contribution of that patient
 	 */
 	public static <T extends RealType<T>> CohortMean of(final RandomAccessibleInterval<T> hu, final NormalizeSettings s) {
+		if (hu instanceof PlanarImg && ((PlanarImg<?, ?>) hu).firstElement() instanceof ShortType) return ofShorts((PlanarImg<?, ?>) hu, s);
 		final List<double[]> partial = LoopBuilder.setImages(hu).multiThreaded().forEachChunk(chunk -> {
 			final double[] acc = { 0 };
 			chunk.forEachPixel(v -> acc[0] += s.scale(v.getRealDouble()));
@@ -42,6 +49,29 @@ public final class CohortMean {
 		long n = 1;
 		for (int d = 0; d < hu.numDimensions(); d++) n *= hu.dimension(d);
 		return new CohortMean(total, n, 1);
+	}
+
+	/** int16 planes: one table lookup per voxel, planes in parallel, plane sums added in order (thread-independent). */
+	private static CohortMean ofShorts(final PlanarImg<?, ?> hu, final NormalizeSettings s) {
+		final double[] lut = new double[65536];
+		for (int v = -32768; v <= 32767; v++)
+			lut[v + 32768] = s.scale(v);
+		final int nz = (int) hu.dimension(2);
+		final double[] planeSums = new double[nz];
+		final List<Integer> zs = new ArrayList<>(nz);
+		for (int z = 0; z < nz; z++)
+			zs.add(z);
+		Parallelization.getTaskExecutor().forEach(zs, z -> {
+			final short[] p = Planar.plane(hu, z);
+			double acc = 0;
+			for (final short v : p)
+				acc += lut[v + 32768];
+			planeSums[z] = acc;
+		});
+		double total = 0;
+		for (final double p : planeSums)
+			total += p;
+		return new CohortMean(total, hu.dimension(0) * hu.dimension(1) * nz, 1);
 	}
 
 	/** @return the sum of a patient's scaled values, its voxel count and 1 volume, from stored numbers */

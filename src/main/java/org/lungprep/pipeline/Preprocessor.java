@@ -5,10 +5,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
@@ -106,49 +112,73 @@ public final class Preprocessor {
 	 * publishes the folder itself).
 	 */
 	public Result runInto(final Path input, final Path dir, final ProgressListener progress) throws IOException {
-		final Map<String, Double> seconds = new LinkedHashMap<>();
+		// outputs are written, and the normalized volume made, on a second thread while the main thread goes on (the
+		// segmentation has long single-threaded parts); each volume is let go once written, so memory stays near two
+		// or three volumes
+		final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+			final Thread t = new Thread(r, "lungprep-writer");
+			t.setDaemon(true);
+			return t;
+		});
+		try {
+			return runInto(input, dir, progress, writer);
+		}
+		finally {
+			// nothing may still be writing into the folder when the caller publishes or deletes it
+			writer.shutdownNow();
+			try {
+				if (!writer.awaitTermination(1, TimeUnit.HOURS)) throw new IOException(dir + ": writing did not finish");
+			}
+			catch (final InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IOException(dir + ": interrupted while writing", e);
+			}
+		}
+	}
+
+	private Result runInto(final Path input, final Path dir, final ProgressListener progress, final ExecutorService writer) throws IOException {
+		final Map<String, Double> seconds = Collections.synchronizedMap(new LinkedHashMap<>());
+		final double[] writing = { 0 };
+		final List<Future<?>> pending = new ArrayList<>();
 		final long start = System.nanoTime();
 		long t = System.nanoTime();
-		double writing = 0;
 
-		Volume<ShortType> hu = CtLoader.load(input, settings.load(), progress.range(0.0, 0.15));
+		final Volume<ShortType> hu = CtLoader.load(input, settings.load(), progress.range(0.0, 0.15));
 		seconds.put("load_hu", lap(t));
 		progress.checkCancelled();
+		pending.add(writer.submit(() -> timedWrite(dir, "hu", hu, writing)));
+		// geometry and source metadata for the report, without keeping the voxels
+		final Volume<ShortType> huHeader = new Volume<>(net.imglib2.img.array.ArrayImgs.shorts(1, 1, 1), hu.geometry(), hu.info());
+		final long[] huShape = hu.shapeZyx();
 
 		t = System.nanoTime();
 		final Volume<ShortType> resampled = Resampler.resample(hu, settings.resample(), progress.range(0.15, 0.4));
 		seconds.put("resample", lap(t));
 		progress.checkCancelled();
+		pending.add(writer.submit(() -> timedWrite(dir, "resampled", resampled, writing)));
+		seconds.put("normalize", 0.0);
+		final Future<CohortMean> scaledFuture = writer.submit(() -> {
+			final long t0 = System.nanoTime();
+			final ProgressListener cancelOnly = new ProgressListener() {
+				@Override
+				public void progress(final String stage, final double fraction) { }
 
-		// each output is written as soon as it exists and then let go, so memory stays near one or two volumes
-		t = System.nanoTime();
-		write(dir, "hu", hu);
-		// geometry and source metadata for the report, without keeping the voxels
-		final Volume<ShortType> huHeader = new Volume<>(net.imglib2.img.array.ArrayImgs.shorts(1, 1, 1), hu.geometry(), hu.info());
-		final long[] huShape = hu.shapeZyx();
-		hu = null;
-		write(dir, "resampled", resampled);
-		writing += lap(t);
+				@Override
+				public boolean isCancelled() { return progress.isCancelled(); }
+			};
+			final Volume<FloatType> normalized = Normalizer.normalize(resampled, settings.normalize(), cancelOnly);
+			final CohortMean cm = CohortMean.of(resampled.image(), settings.normalize());
+			seconds.put("normalize", lap(t0));
+			timedWrite(dir, "normalized", normalized, writing);
+			return cm;
+		});
+		pending.add(scaledFuture);
 
 		t = System.nanoTime();
-		final LungSegmentation seg = LungSegmenter.segment(resampled, settings.segment(), progress.range(0.4, 0.7));
+		final LungSegmentation seg = LungSegmenter.segment(resampled, settings.segment(), progress.range(0.4, 0.8));
 		seconds.put("segment", lap(t));
 		progress.checkCancelled();
-		t = System.nanoTime();
-		write(dir, "lungs", settings.labels() ? seg.labels() : seg.binary());
-		writing += lap(t);
-
-		t = System.nanoTime();
-		Volume<FloatType> normalized = Normalizer.normalize(resampled, settings.normalize(), progress.range(0.7, 0.75));
-		final CohortMean scaled = CohortMean.of(resampled.image(), settings.normalize());
-		seconds.put("normalize", lap(t));
-		progress.checkCancelled();
-		t = System.nanoTime();
-		write(dir, "normalized", normalized);
-		normalized = null;
-		writing += lap(t);
-		seconds.put("write", Math.round(writing * 1e3) / 1e3);
-		progress.progress("writing", 0.9);
+		pending.add(writer.submit(() -> timedWrite(dir, "lungs", settings.labels() ? seg.labels() : seg.binary(), writing)));
 
 		if (settings.qc()) {
 			t = System.nanoTime();
@@ -156,12 +186,47 @@ public final class Preprocessor {
 			ImageIO.write(qc, "png", dir.resolve("qc.png").toFile());
 			seconds.put("qc", lap(t));
 		}
+		progress.progress("writing", 0.9);
+		for (final Future<?> f : pending)
+			await(f, dir);
+		final CohortMean scaled = await(scaledFuture, dir);
+		seconds.put("write", Math.round(writing[0] * 1e3) / 1e3);
 		seconds.put("total", lap(start));
 
-		final Map<String, Object> report = report(input, huHeader, huShape, resampled, seg, scaled, seconds);
+		final Map<String, Object> report = report(input, huHeader, huShape, resampled, seg, scaled, new LinkedHashMap<>(seconds));
 		AtomicFiles.writeString(dir.resolve("report.json"), Json.write(report) + "\n");
 		progress.progress("done", 1);
 		return new Result(report, row(report, seg, scaled, seconds), scaled);
+	}
+
+	/** Writes one output and adds its seconds to the writing total; returns nothing (a Callable, so it may throw). */
+	private <T extends net.imglib2.type.numeric.RealType<T>> Void timedWrite(final Path dir, final String name, final Volume<T> v, final double[] writing)
+		throws IOException
+	{
+		final long t0 = System.nanoTime();
+		write(dir, name, v);
+		synchronized (writing) {
+			writing[0] += (System.nanoTime() - t0) / 1e9;
+		}
+		return null;
+	}
+
+	/** The result of a background step; its failure as the IOException (or unchecked exception) it was. */
+	private static <V> V await(final Future<V> f, final Path dir) throws IOException {
+		try {
+			return f.get();
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IOException(dir + ": interrupted while writing", e);
+		}
+		catch (final ExecutionException e) {
+			final Throwable c = e.getCause();
+			if (c instanceof IOException) throw (IOException) c;
+			if (c instanceof RuntimeException) throw (RuntimeException) c;
+			if (c instanceof Error) throw (Error) c;
+			throw new IOException(dir + ": " + c, c);
+		}
 	}
 
 	private <T extends net.imglib2.type.numeric.RealType<T>> void write(final Path dir, final String name, final Volume<T> v) throws IOException {

@@ -99,6 +99,21 @@ public final class ConnectedComponents {
 			});
 		}
 
+		/** A run of voxels [x0, x1) of row (y, z) with its label. */
+		interface RunVisitor {
+			void visit(int z, int y, int x0, int x1, int label);
+		}
+
+		/** Visits every run in raster order (z, then y, then x). */
+		void forEachRun(final RunVisitor visitor) {
+			for (int z = 0; z < runs.nz; z++)
+				for (int y = 0; y < runs.ny; y++) {
+					final int row = z * runs.ny + y;
+					for (int r = runs.rowStart[row]; r < runs.rowStart[row + 1]; r++)
+						visitor.visit(z, y, runs.x0[r], runs.x1[r], runLabel[r]);
+				}
+		}
+
 		/** Like {@link #paint} for a labeling of a single plane, into that plane (no threads). */
 		void paintPlane(final byte[] p, final boolean[] keep, final byte value) {
 			for (int y = 0; y < runs.ny; y++)

@@ -1,86 +1,77 @@
 package org.lungprep.segment;
 
 /**
- * Exact squared Euclidean distance transform of a binary 2-D grid with anisotropic pixel size. First, per column, the
- * distance in rows to the nearest feature pixel (two linear sweeps over whole rows, so memory is read in order); then,
- * per row, the lower envelope of the parabolas of the columns (Felzenszwalb and Huttenlocher), built only from columns
- * that have a feature at all.
+ * Dilation of a binary 2-D grid by a disk given in millimetres, with anisotropic pixel size, exactly (a pixel is in the
+ * dilation when some feature pixel lies within the radius) and in linear time: first, per column, the distance in rows
+ * to the nearest feature pixel (two sweeps over whole rows, so memory is read in order); then, per row, every column
+ * with a feature at row distance g covers the columns within the disk's half-width at that height, and two sweeps (the
+ * furthest reach from the left, the furthest from the right) mark the union of those intervals.
  */
 final class Distance2D {
-
-	static final double INF = 1e20;
 
 	private Distance2D() { }
 
 	/**
-	 * @param feature true where the distance is 0
+	 * @param feature the pixels to dilate
 	 * @param w width
 	 * @param h height
 	 * @param sx pixel width (mm)
 	 * @param sy pixel height (mm)
-	 * @return squared distance (mm^2) to the nearest feature pixel, for every pixel; {@link #INF} without features
+	 * @param r radius (mm)
+	 * @return true where (sx dx)^2 + (sy dy)^2 &le; r^2 for some feature pixel at offset (dx, dy)
 	 */
-	static double[] squared(final boolean[] feature, final int w, final int h, final double sx, final double sy) {
-		// 1. rows to the nearest feature in the same column (none: a value larger than any real one)
-		final int none = Integer.MAX_VALUE / 4;
+	static boolean[] within(final boolean[] feature, final int w, final int h, final double sx, final double sy, final double r) {
+		final double r2 = r * r, sy2 = sy * sy;
+		// half[g]: the largest column offset k with (sx k)^2 + sy^2 g^2 <= r^2, -1 when even k = 0 is too far
+		int gMax = (int) Math.floor(r / sy) + 1;
+		while (sy2 * gMax * gMax <= r2) gMax++;
+		final int[] half = new int[gMax + 1];
+		for (int g = 0; g <= gMax; g++) {
+			final double f = sy2 * g * g;
+			if (f > r2) {
+				half[g] = -1;
+				continue;
+			}
+			int k = (int) Math.floor(Math.sqrt(r2 - f) / sx);
+			while (k > 0 && reach(sx, k, f) > r2) k--;
+			while (reach(sx, k + 1, f) <= r2) k++;
+			half[g] = k;
+		}
+		// rows to the nearest feature in the same column, capped at gMax (which never reaches: half[gMax] is -1)
 		final int[] g = new int[w * h];
 		for (int x = 0; x < w; x++)
-			g[x] = feature[x] ? 0 : none;
+			g[x] = feature[x] ? 0 : gMax;
 		for (int y = 1; y < h; y++) {
 			final int o = y * w;
 			for (int x = 0; x < w; x++)
-				g[o + x] = feature[o + x] ? 0 : Math.min(none, g[o - w + x] + 1);
+				g[o + x] = feature[o + x] ? 0 : Math.min(gMax, g[o - w + x] + 1);
 		}
 		for (int y = h - 2; y >= 0; y--) {
 			final int o = y * w;
 			for (int x = 0; x < w; x++)
 				g[o + x] = Math.min(g[o + x], g[o + w + x] + 1);
 		}
-		// 2. per row: lower envelope of parabolas (x - q)^2 sx^2 + f(q) over the columns q with a feature
-		final double[] d = new double[w * h];
-		final double[] f = new double[w], z = new double[w + 1];
-		final int[] v = new int[w];
-		final double sx2 = sx * sx, sy2 = sy * sy;
+		final boolean[] out = new boolean[w * h];
 		for (int y = 0; y < h; y++) {
 			final int o = y * w;
-			int k = -1;
-			for (int q = 0; q < w; q++) {
-				final int gq = g[o + q];
-				if (gq >= none) continue;
-				f[q] = sy2 * gq * gq;
-				if (k < 0) {
-					k = 0;
-					v[0] = q;
-					z[0] = -INF;
-					z[1] = INF;
-					continue;
-				}
-				double s = intersection(f, q, v[k], sx2);
-				// z[0] is -infinity, so this stops at k = 0 at the latest
-				while (s <= z[k]) {
-					k--;
-					s = intersection(f, q, v[k], sx2);
-				}
-				k++;
-				v[k] = q;
-				z[k] = s;
-				z[k + 1] = INF;
+			int right = -1;
+			for (int x = 0; x < w; x++) {
+				right = Math.max(right, x + half[g[o + x]]);
+				if (right >= x) out[o + x] = true;
 			}
-			if (k < 0) {
-				java.util.Arrays.fill(d, o, o + w, INF);
-				continue;
-			}
-			k = 0;
-			for (int q = 0; q < w; q++) {
-				while (z[k + 1] < q) k++;
-				final double dq = sx * (q - v[k]);
-				d[o + q] = dq * dq + f[v[k]];
+			int left = w;
+			for (int x = w - 1; x >= 0; x--) {
+				final int hw = half[g[o + x]];
+				if (hw >= 0) left = Math.min(left, x - hw);
+				if (left <= x) out[o + x] = true;
 			}
 		}
-		return d;
+		return out;
 	}
 
-	private static double intersection(final double[] f, final int q, final int p, final double s2) {
-		return ((f[q] + s2 * q * q) - (f[p] + s2 * p * p)) / (2 * s2 * (q - p));
+	/** Squared distance to a point k columns away and at squared vertical distance f, computed the same way everywhere. */
+	private static double reach(final double sx, final int k, final double f) {
+		final double dq = sx * k;
+		return dq * dq + f;
 	}
 }

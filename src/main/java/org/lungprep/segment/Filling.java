@@ -31,13 +31,13 @@ final class Filling {
 				if (box == null) continue;
 				final int w = box[2] - box[0], h = box[3] - box[1];
 				final boolean[] fg = crop(p, nx, box, label);
-				final double[] d = Distance2D.squared(fg, w, h, sx, sy);
+				final boolean[] near = Distance2D.within(fg, w, h, sx, sy, mm);
 				for (int y = 0; y < h; y++)
 					for (int x = 0; x < w; x++) {
 						final int ix = x + box[0], iy = y + box[1];
 						if (ix < 0 || iy < 0 || ix >= nx || iy >= ny) continue;
 						final int i = iy * nx + ix;
-						if (p[i] == 0 && (ex == null || ex[i] == 0) && d[y * w + x] <= mm * mm) p[i] = label;
+						if (p[i] == 0 && (ex == null || ex[i] == 0) && near[y * w + x]) p[i] = label;
 					}
 			}
 		});
@@ -52,14 +52,14 @@ final class Filling {
 		final boolean[] fg = crop(p, nx, box, label);
 		final boolean[] filled = fg.clone();
 		if (closingMm > 0) {
-			final double r2 = closingMm * closingMm;
-			final double[] toFg = Distance2D.squared(fg, w, h, sx, sy);
+			// closing: dilate by the disk, then erode (what stays further than the radius from outside the dilation)
+			final boolean[] dilated = Distance2D.within(fg, w, h, sx, sy, closingMm);
 			final boolean[] outsideDilated = new boolean[fg.length];
 			for (int i = 0; i < fg.length; i++)
-				outsideDilated[i] = toFg[i] > r2;
-			final double[] toOutside = Distance2D.squared(outsideDilated, w, h, sx, sy);
+				outsideDilated[i] = !dilated[i];
+			final boolean[] nearOutside = Distance2D.within(outsideDilated, w, h, sx, sy, closingMm);
 			for (int i = 0; i < fg.length; i++)
-				if (toOutside[i] > r2) filled[i] = true;
+				if (!nearOutside[i]) filled[i] = true;
 		}
 		// holes: background regions of the crop not connected to its border
 		final byte[] background = new byte[fg.length];

@@ -58,13 +58,10 @@ final class Separation {
 			}
 			if (b != 0 && cc.size(b) >= 0.1 * cc.size(a)) {
 				final boolean aRight = RobustSegmentation.centreX(shift(cc.boundingBox(a), offset), g) <= RobustSegmentation.centreX(shift(cc.boundingBox(b), offset), g);
-				final byte[][] seeds = new byte[mask.length][w * h];
-				final boolean[] ka = new boolean[cc.count() + 1], kb = new boolean[cc.count() + 1];
-				ka[a] = true;
-				kb[b] = true;
-				cc.paint(seeds, ka, aRight ? (byte) 1 : (byte) 2);
-				cc.paint(seeds, kb, aRight ? (byte) 2 : (byte) 1);
-				growBack(mask, seeds, w, h);
+				final byte[] seedLabel = new byte[cc.count() + 1];
+				seedLabel[a] = aRight ? (byte) 1 : (byte) 2;
+				seedLabel[b] = aRight ? (byte) 2 : (byte) 1;
+				growBack(mask, cc, seedLabel, w, h);
 				return true;
 			}
 		}
@@ -97,49 +94,80 @@ final class Separation {
 	}
 
 	/**
-	 * Breadth-first growth of the seed labels through the mask (neighbours in the order +x, -x, +y, -y, +z, -z);
-	 * voxels never reached get label 1. The mask has an empty margin in x and y, so in-plane neighbours need no checks.
+	 * Breadth-first growth of the seeds (the components with a non-zero seedLabel) through the mask, which takes their
+	 * labels; neighbours in the order +x, -x, +y, -y, +z, -z, seeds queued in raster order. Voxels never reached keep
+	 * their value (1). The mask has an empty margin in x and y, so in-plane neighbours need no checks.
 	 */
-	private static void growBack(final byte[][] mask, final byte[][] seeds, final int w, final int h) {
+	private static void growBack(final byte[][] mask, final ConnectedComponents.Result seeds, final byte[] seedLabel, final int w, final int h) {
 		final int d = mask.length;
-		final int plane = w * h;
-		int[] queue = new int[1 << 16];
-		int head = 0, tail = 0;
-		for (int z = 0; z < d; z++) {
-			final byte[] s = seeds[z];
-			for (int i = 0; i < plane; i++)
-				if (s[i] != 0) {
-					if (tail == queue.length) queue = java.util.Arrays.copyOf(queue, queue.length * 2);
-					queue[tail++] = z * plane + i;
-				}
-		}
-		final int[] inPlane = { 1, -1, w, -w };
+		final byte[][] reached = new byte[d][w * h];
+		// the queue holds plane and index separately: no division per voxel
+		final int[][] q = { new int[1 << 16], new int[1 << 16] };
+		final int[] tailRef = { 0 };
+		seeds.forEachRun((z, y, x0, x1, label) -> {
+			final byte l = seedLabel[label];
+			if (l == 0) return;
+			final int n = x1 - x0;
+			if (tailRef[0] + n > q[0].length) {
+				final int size = Math.max(2 * q[0].length, tailRef[0] + n);
+				q[0] = java.util.Arrays.copyOf(q[0], size);
+				q[1] = java.util.Arrays.copyOf(q[1], size);
+			}
+			final byte[] m = mask[z], r = reached[z];
+			for (int i = y * w + x0, e = y * w + x1; i < e; i++) {
+				m[i] = l;
+				r[i] = 1;
+				q[0][tailRef[0]] = z;
+				q[1][tailRef[0]++] = i;
+			}
+		});
+		int[] qz = q[0], qi = q[1];
+		int head = 0, tail = tailRef[0];
 		while (head < tail) {
-			final int v = queue[head++];
-			final int z = v / plane, i = v - z * plane;
-			final byte[] m = mask[z], s = seeds[z];
-			final byte l = s[i];
-			if (tail + 6 > queue.length) queue = java.util.Arrays.copyOf(queue, queue.length * 2);
-			for (final int step : inPlane) {
-				final int j = i + step;
-				if (m[j] != 0 && s[j] == 0) {
-					s[j] = l;
-					queue[tail++] = v + step;
-				}
+			final int z = qz[head], i = qi[head++];
+			if (tail + 6 > qz.length) {
+				qz = java.util.Arrays.copyOf(qz, qz.length * 2);
+				qi = java.util.Arrays.copyOf(qi, qi.length * 2);
 			}
-			if (z + 1 < d && mask[z + 1][i] != 0 && seeds[z + 1][i] == 0) {
-				seeds[z + 1][i] = l;
-				queue[tail++] = v + plane;
+			final byte[] m = mask[z], r = reached[z];
+			final byte l = m[i];
+			// +x, -x, +y, -y, +z, -z
+			if (m[i + 1] != 0 && r[i + 1] == 0) {
+				m[i + 1] = l;
+				r[i + 1] = 1;
+				qz[tail] = z;
+				qi[tail++] = i + 1;
 			}
-			if (z > 0 && mask[z - 1][i] != 0 && seeds[z - 1][i] == 0) {
-				seeds[z - 1][i] = l;
-				queue[tail++] = v - plane;
+			if (m[i - 1] != 0 && r[i - 1] == 0) {
+				m[i - 1] = l;
+				r[i - 1] = 1;
+				qz[tail] = z;
+				qi[tail++] = i - 1;
 			}
-		}
-		for (int z = 0; z < d; z++) {
-			final byte[] m = mask[z], s = seeds[z];
-			for (int i = 0; i < plane; i++)
-				if (m[i] != 0) m[i] = s[i] != 0 ? s[i] : 1;
+			if (m[i + w] != 0 && r[i + w] == 0) {
+				m[i + w] = l;
+				r[i + w] = 1;
+				qz[tail] = z;
+				qi[tail++] = i + w;
+			}
+			if (m[i - w] != 0 && r[i - w] == 0) {
+				m[i - w] = l;
+				r[i - w] = 1;
+				qz[tail] = z;
+				qi[tail++] = i - w;
+			}
+			if (z + 1 < d && mask[z + 1][i] != 0 && reached[z + 1][i] == 0) {
+				mask[z + 1][i] = l;
+				reached[z + 1][i] = 1;
+				qz[tail] = z + 1;
+				qi[tail++] = i;
+			}
+			if (z > 0 && mask[z - 1][i] != 0 && reached[z - 1][i] == 0) {
+				mask[z - 1][i] = l;
+				reached[z - 1][i] = 1;
+				qz[tail] = z - 1;
+				qi[tail++] = i;
+			}
 		}
 	}
 
