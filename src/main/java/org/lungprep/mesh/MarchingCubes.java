@@ -227,9 +227,24 @@ public final class MarchingCubes {
 			final byte[] flags = new byte[nys * words * 64];
 			long[] lo = new long[nys * words], hi = new long[nys * words];
 			classifyBits(z0, flags, words, lo);
+			edgeOffset = new int[12];
+			for (int e = 0; e < 12; e++) {
+				final int a = e >> 2, j = e & 3;
+				edgeOffset[e] = a == 0 ? (j & 1) * nxs : a == 1 ? j & 1 : (j & 1) + (j >> 1) * nxs;
+			}
 			for (layer = z0; layer < z1; layer++) {
 				previousStart = layer == z0 ? 0 : layerStart;
 				layerStart = vertexCount;
+				bufs[0] = x0;
+				bufs[1] = x1;
+				bufs[2] = y0;
+				bufs[3] = y1;
+				bufs[4] = zz;
+				starts[0] = previousStart;
+				starts[2] = previousStart;
+				starts[1] = layerStart;
+				starts[3] = layerStart;
+				starts[4] = layerStart;
 				classifyBits(layer + 1, flags, words, hi);
 				for (int ys = 0; ys < nys - 1; ys++) {
 					final int r0 = ys * words, r1 = r0 + words;
@@ -310,9 +325,15 @@ public final class MarchingCubes {
 			final byte[] te = g.triEdges;
 			// each used edge's vertex once per cube, then the triangles by table
 			final int[] ids = edgeIds;
+			final int[][] bs = bufs;
+			final int[] st = starts, off = edgeOffset;
 			for (int mask = McTables.EDGE_MASK[entry] & 0xfff; mask != 0; mask &= mask - 1) {
 				final int e = Integer.numberOfTrailingZeros(mask);
-				ids[e] = vertex(xs, ys, i, e);
+				final int b = EDGE_BUFFER[e], idx = i + off[e];
+				final int have = bs[b][idx];
+				// valid: made in this layer (top slice and z edges) or since the previous layer (bottom slice);
+				// foreign ids (negative, not NONE) exist only in the slab's last layer
+				ids[e] = have >= st[b] || have < 0 && have != NONE ? have : vertex(xs, ys, idx, e, b);
 			}
 			int centroidEnd = from;
 			final int[] out = tris.reserve(to - from);
@@ -362,46 +383,81 @@ public final class MarchingCubes {
 			return emit(vtx);
 		}
 
-		/** Vertex id of edge e of the cube at (xs, ys, layer), made on first use. */
-		private int vertex(final int xs, final int ys, final int i, final int e) {
-			final int a = e >> 2, j = e & 3;
-			final int[] buf;
-			final int idx;
-			final boolean top;
-			if (a == 0) {
-				top = j >> 1 == 1;
-				buf = top ? x1 : x0;
-				idx = i + (j & 1) * g.nxs;
+		/** Edge e's slice buffer: 0/1 x edges on the bottom/top slice, 2/3 y edges, 4 z edges. */
+		private static final int[] EDGE_BUFFER = new int[12];
+		static {
+			for (int e = 0; e < 12; e++) {
+				final int a = e >> 2, top = (e & 3) >> 1;
+				EDGE_BUFFER[e] = a == 2 ? 4 : 2 * a + top;
 			}
-			else if (a == 1) {
-				top = j >> 1 == 1;
-				buf = top ? y1 : y0;
-				idx = i + (j & 1);
-			}
-			else {
-				top = true;
-				buf = zz;
-				idx = i + (j & 1) + (j >> 1) * g.nxs;
-			}
-			// valid: made in this layer (top slice and z edges) or since the previous layer (bottom slice);
-			// foreign ids (negative, not NONE) exist only in the slab's last layer
-			final int have = buf[idx];
-			if (have >= (top ? layerStart : previousStart) || have < 0 && have != NONE) return have;
+		}
+		/** the buffers and their validity starts for the current layer (see run) */
+		private final int[][] bufs = new int[5][];
+		private final int[] starts = new int[5];
+		/** per edge: its buffer index relative to the cube's index */
+		private int[] edgeOffset;
+
+		/** Makes the vertex of edge e of the cube at (xs, ys, layer), stored at idx of buffer b. */
+		private int vertex(final int xs, final int ys, final int idx, final int e, final int b) {
+			final int a = e >> 2;
+			final boolean top = b != 0 && b != 2;
 			final int id;
 			if (a < 2 && top && !last && layer == z1 - 1) {
 				foreignKeys.add(2 * idx + a);
 				id = -foreignKeys.size;
 			}
 			else {
-				edgePoint(xs, ys, e);
-				id = emit(vtx);
+				id = edgeVertex(xs, ys, e);
 				if (a < 2 && !top && layer == z0 && z0 > 0) {
 					bottomKeys.add(2 * idx + a);
 					bottomIds.add(id);
 				}
 			}
-			buf[idx] = id;
+			bufs[b][idx] = id;
 			return id;
+		}
+
+		/**
+		 * The crossing point of edge e of the current cube as a new vertex: position interpolated on the edge, normal
+		 * from the central-difference gradients at its two ends.
+		 */
+		private int edgeVertex(final int xs, final int ys, final int e) {
+			final int c0 = McTables.EDGE_CORNER0[e], a = e >> 2, step = g.step;
+			final int x = (xs + (c0 & 1)) * step, y = (ys + (c0 >> 1 & 1)) * step, z = (layer + (c0 >> 2 & 1)) * step;
+			final int x1 = a == 0 ? x + step : x, y1 = a == 1 ? y + step : y, z1 = a == 2 ? z + step : z;
+			final int nx = g.nx;
+			if (!(x > 0 && y > 0 && z > 0 && x1 < nx - 1 && y1 < g.ny - 1 && z1 < g.nz - 1)) {
+				edgePoint(xs, ys, e);
+				return emit(vtx);
+			}
+			final Source s = g.src;
+			final int i0 = y * nx + x, i1 = y1 * nx + x1;
+			final double v0 = s.at(z, i0), v1 = s.at(z1, i1);
+			double t = (g.threshold - v0) / (v1 - v0);
+			// NaN voxels count as outside; keep their edge points on the edge
+			if (!(t >= 0 && t <= 1)) t = 0.5;
+			final double u = 1 - t;
+			// index-space position and gradient (central differences at both ends, interpolated)
+			final double px = a == 0 ? x + t * step : x, py = a == 1 ? y + t * step : y, pz = a == 2 ? z + t * step : z;
+			final double gx = 0.5 * (u * (s.at(z, i0 + 1) - s.at(z, i0 - 1)) + t * (s.at(z1, i1 + 1) - s.at(z1, i1 - 1)));
+			final double gy = 0.5 * (u * (s.at(z, i0 + nx) - s.at(z, i0 - nx)) + t * (s.at(z1, i1 + nx) - s.at(z1, i1 - nx)));
+			final double gz = 0.5 * (u * (s.at(z + 1, i0) - s.at(z - 1, i0)) + t * (s.at(z1 + 1, i1) - s.at(z1 - 1, i1)));
+			final double[] m = g.m, o = g.origin, mi = g.mInvT;
+			final float[] pv = pos.reserve(3), nv = nrm.reserve(3);
+			final int at = pos.offset(3);
+			pv[at] = (float) (o[0] + m[0] * px + m[1] * py + m[2] * pz);
+			pv[at + 1] = (float) (o[1] + m[3] * px + m[4] * py + m[5] * pz);
+			pv[at + 2] = (float) (o[2] + m[6] * px + m[7] * py + m[8] * pz);
+			final double nxv = -(mi[0] * gx + mi[1] * gy + mi[2] * gz);
+			final double nyv = -(mi[3] * gx + mi[4] * gy + mi[5] * gz);
+			final double nzv = -(mi[6] * gx + mi[7] * gy + mi[8] * gz);
+			final double l = Math.sqrt(nxv * nxv + nyv * nyv + nzv * nzv);
+			// a flat or NaN neighbourhood has no direction: leave a zero normal (renderers fall back to the face)
+			final boolean ok = l > 0 && l < Double.POSITIVE_INFINITY;
+			nv[at] = ok ? (float) (nxv / l) : 0;
+			nv[at + 1] = ok ? (float) (nyv / l) : 0;
+			nv[at + 2] = ok ? (float) (nzv / l) : 0;
+			return vertexCount++;
 		}
 
 		/** Appends a vertex given in index space (position, gradient) as LPS position and outward unit normal. */
@@ -437,15 +493,6 @@ public final class MarchingCubes {
 			vtx[1] = y;
 			vtx[2] = z;
 			vtx[a] += t * step;
-			if (x > 0 && y > 0 && z > 0 && x1 < g.nx - 1 && y1 < g.ny - 1 && z1 < g.nz - 1) {
-				// interior: central differences at both ends without border cases
-				final int nx = g.nx, i0 = y * nx + x, i1 = y1 * nx + x1;
-				final double u = 1 - t;
-				vtx[3] = 0.5 * (u * (s.at(z, i0 + 1) - s.at(z, i0 - 1)) + t * (s.at(z1, i1 + 1) - s.at(z1, i1 - 1)));
-				vtx[4] = 0.5 * (u * (s.at(z, i0 + nx) - s.at(z, i0 - nx)) + t * (s.at(z1, i1 + nx) - s.at(z1, i1 - nx)));
-				vtx[5] = 0.5 * (u * (s.at(z + 1, i0) - s.at(z - 1, i0)) + t * (s.at(z1 + 1, i1) - s.at(z1 - 1, i1)));
-				return;
-			}
 			final double[] gr = grad;
 			s.gradient(x, y, z, gr, 0);
 			s.gradient(x1, y1, z1, gr, 3);
