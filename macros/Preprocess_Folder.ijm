@@ -5,5 +5,5 @@ args = getArgument();
 input = call("ij.Macro.getValue", args, "input", "");
 output = call("ij.Macro.getValue", args, "output", "");
 if (input == "" || output == "") exit("usage: input=<cohort folder> output=<output folder>");
-run("Batch Preprocess Folder...", "input=[" + input + "] output=[" + output + "] spacing=1 segmentation=robust");
+run("Batch Preprocess Folder...", "input=[" + input + "] output=[" + output + "] spacing=1 segmentation=robust mask=-1");
 print("LungPrep: done, see " + output + File.separator + "manifest.csv");

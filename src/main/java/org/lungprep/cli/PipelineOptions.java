@@ -40,9 +40,11 @@ final class PipelineOptions {
 	@Option(names = "--mean", paramLabel = "VALUE|mean.json", description = "Value subtracted after scaling (default 0.25, the tutorial's PIXEL_MEAN), or a mean.json written by batch --compute-mean.")
 	String mean;
 
+	@Option(names = "--mask", paramLabel = "MM", description = "In normalized.npy, set every voxel further than MM millimetres from the lung mask to --mask-fill (0: outside the mask itself).")
+	Double maskMm;
 
-
-
+	@Option(names = "--mask-fill", paramLabel = "VALUE", description = "Value outside the mask with --mask (default: what -1000 HU and below normalize to, 0 minus the mean).")
+	Float maskFill;
 
 	@Mixin
 	LoadMixin load;
@@ -61,12 +63,18 @@ final class PipelineOptions {
 		if (c.length != 2 || !(c[0] < c[1])) throw new IllegalArgumentException("--clip needs MIN,MAX with MIN < MAX, got '" + clip + "'");
 		NormalizeSettings norm = NormalizeSettings.DEFAULT.withClip(c[0], c[1]);
 		if (mean != null) norm = norm.withMean(MeanFile.parse(mean));
+		if (maskFill != null) {
+			if (maskMm == null) throw new IllegalArgumentException("--mask-fill needs --mask MM");
+			if (!Float.isFinite(maskFill)) throw new IllegalArgumentException("--mask-fill must be a finite number, got " + maskFill);
+			norm = norm.withOutsideFill(maskFill);
+		}
+		if (maskMm != null && !(maskMm >= 0 && maskMm <= 1000)) throw new IllegalArgumentException("--mask needs a margin of 0 to 1000 mm, got " + maskMm);
 		final Set<PreprocessSettings.Format> fs = EnumSet.noneOf(PreprocessSettings.Format.class);
 		if (formats != null) for (final String f : formats) fs.add(PreprocessSettings.Format.parse(f));
 		final SegmentSettings seg = SegmentSettings.DEFAULT.withMethod(choice(SegmentSettings.Method.class, segmentation, "--segmentation")).withFill(!noFill);
 		return PreprocessSettings.DEFAULT.withLoad(load.toLoadOptions()).withSpacingZyx(spacingZyx)
 			.withInterpolation(choice(Interpolation.class, interpolation, "--interpolation")).withGrid(choice(Grid.class, grid, "--grid"))
-			.withSegment(seg).withLabels(labels).withNormalize(norm).withFormats(fs).withQc(!noQc);
+			.withSegment(seg).withLabels(labels).withNormalize(norm).withMaskMm(maskMm == null ? Double.NaN : maskMm).withFormats(fs).withQc(!noQc);
 	}
 
 	static <E extends Enum<E>> E choice(final Class<E> type, final String text, final String option) {

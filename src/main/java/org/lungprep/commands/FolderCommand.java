@@ -19,4 +19,8 @@ public abstract class FolderCommand extends ContextCommand {
 
 	@Parameter(label = "Segmentation", choices = { "robust", "tutorial" })
 	public String segmentation = "robust";
+
+	@Parameter(label = "Mask (mm)", description = "normalized.npy keeps only the voxels within this margin around the lungs, the rest is set to "
+		+ "what air normalizes to; -1: no masking", min = "-1", max = "1000")
+	public double mask = -1;
 }

@@ -27,7 +27,7 @@ public class PreprocessChestCt extends FolderCommand {
 			return;
 		}
 		try {
-			final Preprocessor.Result r = new Preprocessor(settings(spacing, segmentation)).run(input.toPath(), output.toPath(), false, new IJProgress());
+			final Preprocessor.Result r = new Preprocessor(settings(spacing, segmentation, mask)).run(input.toPath(), output.toPath(), false, new IJProgress());
 			IJ.log("LungPrep preprocess: " + input + " -> " + output + ", lungs " + ((Map<?, ?>) r.report().get("lungs")).get("total_ml") + " mL");
 		}
 		catch (final Exception e) {
@@ -35,9 +35,10 @@ public class PreprocessChestCt extends FolderCommand {
 		}
 	}
 
-	static PreprocessSettings settings(final double spacing, final String segmentation) {
+	static PreprocessSettings settings(final double spacing, final String segmentation, final double maskMargin) {
 		return PreprocessSettings.DEFAULT.withSpacingZyx(new double[] { spacing, spacing, spacing })
-			.withSegment(SegmentSettings.DEFAULT.withMethod(SegmentSettings.Method.valueOf(segmentation.toUpperCase(Locale.ROOT))));
+			.withSegment(SegmentSettings.DEFAULT.withMethod(SegmentSettings.Method.valueOf(segmentation.toUpperCase(Locale.ROOT))))
+			.withMaskMm(maskMargin < 0 ? Double.NaN : maskMargin);
 	}
 
 	/** Batch Preprocess Folder...: the command line's {@code batch} over a cohort folder. */
@@ -51,7 +52,7 @@ public class PreprocessChestCt extends FolderCommand {
 				return;
 			}
 			try {
-				final PreprocessSettings s = settings(spacing, segmentation);
+				final PreprocessSettings s = settings(spacing, segmentation, mask);
 				final List<Cohort.Patient> patients = Cohort.find(input.toPath());
 				final BatchRunner.Summary summary = BatchRunner.defaults(p -> 1L << 28).run(patients, output.toPath(), BatchRunner.Shard.ALL,
 					(p, dir, threads, progress) -> new Preprocessor(s).runInto(p.input(), dir, progress).row(), new IJProgress());

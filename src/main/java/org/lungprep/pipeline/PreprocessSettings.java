@@ -45,7 +45,7 @@ public final class PreprocessSettings {
 
 	/** Defaults: 1 mm isotropic, cubic, physical grid, robust segmentation with fill, clip -1000..400, mean 0.25. */
 	public static final PreprocessSettings DEFAULT = new PreprocessSettings(LoadOptions.DEFAULT, new double[] { 1, 1, 1 },
-		Interpolation.CUBIC, Grid.PHYSICAL, SegmentSettings.DEFAULT, false, NormalizeSettings.DEFAULT, EnumSet.noneOf(Format.class), true);
+		Interpolation.CUBIC, Grid.PHYSICAL, SegmentSettings.DEFAULT, false, NormalizeSettings.DEFAULT, Double.NaN, EnumSet.noneOf(Format.class), true);
 
 	private final LoadOptions load;
 	private final double[] spacingZyx;
@@ -54,12 +54,15 @@ public final class PreprocessSettings {
 	private final SegmentSettings segment;
 	private final boolean labels;
 	private final NormalizeSettings normalize;
+	private final double maskMm;
 	private final Set<Format> formats;
 	private final boolean qc;
 
 	private PreprocessSettings(final LoadOptions load, final double[] spacingZyx, final Interpolation interpolation, final Grid grid,
-		final SegmentSettings segment, final boolean labels, final NormalizeSettings normalize, final Set<Format> formats, final boolean qc)
+		final SegmentSettings segment, final boolean labels, final NormalizeSettings normalize, final double maskMm, final Set<Format> formats,
+		final boolean qc)
 	{
+		if (!Double.isNaN(maskMm) && !(maskMm >= 0 && maskMm < Double.POSITIVE_INFINITY)) throw new IllegalArgumentException("mask margin must be >= 0 mm, got " + maskMm);
 		if (spacingZyx.length != 3) throw new IllegalArgumentException("spacing needs 3 values (z,y,x), got " + Arrays.toString(spacingZyx));
 		for (final double s : spacingZyx)
 			if (!(s > 0) || Double.isInfinite(s)) throw new IllegalArgumentException("spacing must be > 0 mm, got " + Arrays.toString(spacingZyx));
@@ -70,6 +73,7 @@ public final class PreprocessSettings {
 		this.segment = segment;
 		this.labels = labels;
 		this.normalize = normalize;
+		this.maskMm = maskMm;
 		this.formats = Collections.unmodifiableSet(formats.isEmpty() ? EnumSet.noneOf(Format.class) : EnumSet.copyOf(formats));
 		this.qc = qc;
 	}
@@ -82,6 +86,10 @@ public final class PreprocessSettings {
 	/** @return whether lungs.npy holds labels 0/1/2 (right/left) instead of 0/1 */
 	public boolean labels() { return labels; }
 	public NormalizeSettings normalize() { return normalize; }
+	/** @return whether normalized values far from the lungs are replaced by the normalize settings' outside fill */
+	public boolean masked() { return !Double.isNaN(maskMm); }
+	/** @return the margin (mm) around the lung mask kept when {@link #masked()}, NaN otherwise */
+	public double maskMm() { return maskMm; }
 	public Set<Format> formats() { return formats; }
 	/** @return whether qc.png is drawn */
 	public boolean qc() { return qc; }
@@ -91,15 +99,17 @@ public final class PreprocessSettings {
 		return ResampleSettings.of(spacingZyx).withInterpolation(interpolation).withGrid(grid);
 	}
 
-	public PreprocessSettings withLoad(final LoadOptions l) { return new PreprocessSettings(l, spacingZyx, interpolation, grid, segment, labels, normalize, formats, qc); }
-	public PreprocessSettings withSpacingZyx(final double[] s) { return new PreprocessSettings(load, s, interpolation, grid, segment, labels, normalize, formats, qc); }
-	public PreprocessSettings withInterpolation(final Interpolation i) { return new PreprocessSettings(load, spacingZyx, i, grid, segment, labels, normalize, formats, qc); }
-	public PreprocessSettings withGrid(final Grid g) { return new PreprocessSettings(load, spacingZyx, interpolation, g, segment, labels, normalize, formats, qc); }
-	public PreprocessSettings withSegment(final SegmentSettings s) { return new PreprocessSettings(load, spacingZyx, interpolation, grid, s, labels, normalize, formats, qc); }
-	public PreprocessSettings withLabels(final boolean l) { return new PreprocessSettings(load, spacingZyx, interpolation, grid, segment, l, normalize, formats, qc); }
-	public PreprocessSettings withNormalize(final NormalizeSettings n) { return new PreprocessSettings(load, spacingZyx, interpolation, grid, segment, labels, n, formats, qc); }
-	public PreprocessSettings withFormats(final Set<Format> f) { return new PreprocessSettings(load, spacingZyx, interpolation, grid, segment, labels, normalize, f, qc); }
-	public PreprocessSettings withQc(final boolean q) { return new PreprocessSettings(load, spacingZyx, interpolation, grid, segment, labels, normalize, formats, q); }
+	public PreprocessSettings withLoad(final LoadOptions l) { return new PreprocessSettings(l, spacingZyx, interpolation, grid, segment, labels, normalize, maskMm, formats, qc); }
+	public PreprocessSettings withSpacingZyx(final double[] s) { return new PreprocessSettings(load, s, interpolation, grid, segment, labels, normalize, maskMm, formats, qc); }
+	public PreprocessSettings withInterpolation(final Interpolation i) { return new PreprocessSettings(load, spacingZyx, i, grid, segment, labels, normalize, maskMm, formats, qc); }
+	public PreprocessSettings withGrid(final Grid g) { return new PreprocessSettings(load, spacingZyx, interpolation, g, segment, labels, normalize, maskMm, formats, qc); }
+	public PreprocessSettings withSegment(final SegmentSettings s) { return new PreprocessSettings(load, spacingZyx, interpolation, grid, s, labels, normalize, maskMm, formats, qc); }
+	public PreprocessSettings withLabels(final boolean l) { return new PreprocessSettings(load, spacingZyx, interpolation, grid, segment, l, normalize, maskMm, formats, qc); }
+	public PreprocessSettings withNormalize(final NormalizeSettings n) { return new PreprocessSettings(load, spacingZyx, interpolation, grid, segment, labels, n, maskMm, formats, qc); }
+	/** @param mm margin around the lung mask kept in normalized.npy (outside it: the outside fill); NaN: no masking */
+	public PreprocessSettings withMaskMm(final double mm) { return new PreprocessSettings(load, spacingZyx, interpolation, grid, segment, labels, normalize, mm, formats, qc); }
+	public PreprocessSettings withFormats(final Set<Format> f) { return new PreprocessSettings(load, spacingZyx, interpolation, grid, segment, labels, normalize, maskMm, f, qc); }
+	public PreprocessSettings withQc(final boolean q) { return new PreprocessSettings(load, spacingZyx, interpolation, grid, segment, labels, normalize, maskMm, formats, q); }
 
 	/** @return the settings as a JSON-ready map, for report.json */
 	public Map<String, Object> toMap() {
@@ -113,6 +123,8 @@ public final class PreprocessSettings {
 		m.put("labels", labels);
 		m.put("clip", new double[] { normalize.min(), normalize.max() });
 		m.put("mean", normalize.mean());
+		m.put("mask_margin_mm", masked() ? maskMm : null);
+		m.put("mask_fill", masked() ? (Object) (double) normalize.outsideFill() : null);
 		m.put("formats", formats.stream().map(f -> f.name().toLowerCase()).toArray(String[]::new));
 		return m;
 	}

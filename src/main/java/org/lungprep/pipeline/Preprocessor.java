@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
+import org.lungprep.core.Planar;
 import org.lungprep.core.ProgressListener;
 import org.lungprep.core.Volume;
 import org.lungprep.io.metaimage.MetaImageIO;
@@ -29,7 +30,9 @@ import org.lungprep.normalize.Normalizer;
 import org.lungprep.resample.Resampler;
 import org.lungprep.segment.LungSegmentation;
 import org.lungprep.segment.LungSegmenter;
+import org.lungprep.segment.MaskMargin;
 
+import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.integer.ShortType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
@@ -156,18 +159,23 @@ public final class Preprocessor {
 		seconds.put("resample", lap(t));
 		progress.checkCancelled();
 		pending.add(writer.submit(() -> timedWrite(dir, "resampled", resampled, writing)));
-		seconds.put("normalize", 0.0);
+		final ProgressListener cancelOnly = new ProgressListener() {
+			@Override
+			public void progress(final String stage, final double fraction) { }
+
+			@Override
+			public boolean isCancelled() { return progress.isCancelled(); }
+		};
+		final double[] normalizedMean = { Double.NaN };
+		// without masking the normalized volume needs only the resampled one: made beside the segmentation
 		final Future<CohortMean> scaledFuture = writer.submit(() -> {
 			final long t0 = System.nanoTime();
-			final ProgressListener cancelOnly = new ProgressListener() {
-				@Override
-				public void progress(final String stage, final double fraction) { }
-
-				@Override
-				public boolean isCancelled() { return progress.isCancelled(); }
-			};
-			final Volume<FloatType> normalized = Normalizer.normalize(resampled, settings.normalize(), cancelOnly);
 			final CohortMean cm = CohortMean.of(resampled.image(), settings.normalize());
+			if (settings.masked()) {
+				seconds.put("normalize", lap(t0));
+				return cm;
+			}
+			final Volume<FloatType> normalized = Normalizer.normalize(resampled, settings.normalize(), cancelOnly);
 			seconds.put("normalize", lap(t0));
 			timedWrite(dir, "normalized", normalized, writing);
 			return cm;
@@ -179,6 +187,14 @@ public final class Preprocessor {
 		seconds.put("segment", lap(t));
 		progress.checkCancelled();
 		pending.add(writer.submit(() -> timedWrite(dir, "lungs", settings.labels() ? seg.labels() : seg.binary(), writing)));
+		if (settings.masked()) pending.add(writer.submit(() -> {
+			final long t0 = System.nanoTime();
+			final Volume<UnsignedByteType> keep = MaskMargin.grow(seg.labels(), settings.maskMm());
+			final Volume<FloatType> normalized = Normalizer.normalize(resampled, keep, settings.normalize(), cancelOnly);
+			normalizedMean[0] = mean(normalized);
+			seconds.merge("normalize", lap(t0), Double::sum);
+			return timedWrite(dir, "normalized", normalized, writing);
+		}));
 
 		if (settings.qc()) {
 			t = System.nanoTime();
@@ -193,10 +209,20 @@ public final class Preprocessor {
 		seconds.put("write", Math.round(writing[0] * 1e3) / 1e3);
 		seconds.put("total", lap(start));
 
-		final Map<String, Object> report = report(input, huHeader, huShape, resampled, seg, scaled, new LinkedHashMap<>(seconds));
+		final Map<String, Object> report = report(input, huHeader, huShape, resampled, seg, scaled, normalizedMean[0], new LinkedHashMap<>(seconds));
 		AtomicFiles.writeString(dir.resolve("report.json"), Json.write(report) + "\n");
 		progress.progress("done", 1);
 		return new Result(report, row(report, seg, scaled, seconds), scaled);
+	}
+
+	/** The mean of a float32 planar volume, summed plane by plane in double. */
+	private static double mean(final Volume<FloatType> v) {
+		final PlanarImg<?, ?> img = (PlanarImg<?, ?>) v.image();
+		double sum = 0;
+		for (int z = 0; z < v.size(2); z++)
+			for (final float f : Planar.<float[]> plane(img, z))
+				sum += f;
+		return sum / img.size();
 	}
 
 	/** Writes one output and adds its seconds to the writing total; returns nothing (a Callable, so it may throw). */
@@ -246,7 +272,7 @@ public final class Preprocessor {
 	}
 
 	private Map<String, Object> report(final Path input, final Volume<ShortType> hu, final long[] huShape, final Volume<ShortType> resampled,
-		final LungSegmentation seg, final CohortMean scaled, final Map<String, Double> seconds)
+		final LungSegmentation seg, final CohortMean scaled, final double maskedMean, final Map<String, Double> seconds)
 	{
 		final Map<String, Object> r = new LinkedHashMap<>();
 		r.put("lungprep_version", LungPrepVersion.get());
@@ -268,7 +294,8 @@ public final class Preprocessor {
 			if (!warnings.contains(w)) warnings.add(w);
 		r.put("warnings", warnings);
 		r.put("lungs", seg.qc().toMap());
-		r.put("normalized_mean", scaled.mean() - settings.normalize().mean());
+		// the mean of normalized.npy: with masking, of what was written (the fill included)
+		r.put("normalized_mean", settings.masked() ? maskedMean : scaled.mean() - settings.normalize().mean());
 		r.put("scaled_sum", scaled.sum());
 		r.put("scaled_voxels", scaled.voxels());
 		r.put("seconds", seconds);

@@ -21,9 +21,14 @@ final class Distance2D {
 	 * @return true where (sx dx)^2 + (sy dy)^2 &le; r^2 for some feature pixel at offset (dx, dy)
 	 */
 	static boolean[] within(final boolean[] feature, final int w, final int h, final double sx, final double sy, final double r) {
-		final double r2 = r * r, sy2 = sy * sy;
+		return withinSquared(feature, w, h, sx, sy, r * r);
+	}
+
+	/** As {@link #within} for the squared radius r2 (mm^2), which is compared as it is. */
+	static boolean[] withinSquared(final boolean[] feature, final int w, final int h, final double sx, final double sy, final double r2) {
+		final double sy2 = sy * sy;
 		// half[g]: the largest column offset k with (sx k)^2 + sy^2 g^2 <= r^2, -1 when even k = 0 is too far
-		int gMax = (int) Math.floor(r / sy) + 1;
+		int gMax = (int) Math.floor(Math.sqrt(r2) / sy) + 1;
 		while (sy2 * gMax * gMax <= r2) gMax++;
 		final int[] half = new int[gMax + 1];
 		for (int g = 0; g <= gMax; g++) {

@@ -190,6 +190,60 @@ class CliTest {
 	}
 
 	@Test
+	void maskSetsNormalizedToTheFillFarFromTheLungsOnly() throws IOException {
+		final Path out = tmp.resolve("masked");
+		final Run r = run("preprocess", phantom.resolve("dicom").toString(), out.toString(), "--spacing", "2", "-q", "--no-qc", "--mask", "4", "--mask-fill", "-7");
+		assertEquals(0, r.code, r.err);
+		final float[] norm = floats(NpyIO.read(out.resolve("normalized.npy")));
+		final float[] lungs = floats(NpyIO.read(out.resolve("lungs.npy")));
+		final float[] hu = floats(NpyIO.read(out.resolve("resampled.npy")));
+		final long[] shape = NpyIO.read(out.resolve("lungs.npy")).shapeZyx();
+		final int nx = (int) shape[2], ny = (int) shape[1], nz = (int) shape[0];
+		int filled = 0, kept = 0;
+		for (int z = 0; z < nz; z++)
+			for (int y = 0; y < ny; y++)
+				for (int x = 0; x < nx; x++) {
+					final int i = (z * ny + y) * nx + x;
+					final double expected = Math.min(1, Math.max(0, (hu[i] + 1000) / 1400.0)) - 0.25;
+					if (lungs[i] != 0) {
+						// inside the lungs: the ordinary normalized value
+						assertEquals(expected, norm[i], 1e-6);
+						kept++;
+					}
+					else if (norm[i] == -7f) {
+						filled++;
+						// filled voxels are further than 4 mm (2 voxels) from every lung voxel: check the 5x5x5 box
+						for (int dz = -2; dz <= 2; dz++)
+							for (int dy = -2; dy <= 2; dy++)
+								for (int dx = -2; dx <= 2; dx++) {
+									final int xx = x + dx, yy = y + dy, zz = z + dz;
+									if (xx < 0 || yy < 0 || zz < 0 || xx >= nx || yy >= ny || zz >= nz || 4 * (dx * dx + dy * dy + dz * dz) > 16) continue;
+									assertEquals(0f, lungs[(zz * ny + yy) * nx + xx], "a voxel within 4 mm of the lungs was filled at " + x + "," + y + "," + z);
+								}
+					}
+					else assertEquals(expected, norm[i], 1e-6);
+				}
+		assertTrue(kept > 1000 && filled > norm.length / 2, "kept " + kept + ", filled " + filled);
+		final String report = Files.readString(out.resolve("report.json"));
+		assertTrue(report.contains("\"mask_margin_mm\": 4.0") && report.contains("\"mask_fill\": -7.0"), report);
+		final Run alone = run("preprocess", phantom.resolve("dicom").toString(), tmp.resolve("fill-alone").toString(), "--mask-fill", "1");
+		assertEquals(1, alone.code);
+		assertTrue(alone.err.contains("--mask-fill needs --mask"), alone.err);
+		assertFalse(Files.exists(tmp.resolve("fill-alone")));
+	}
+
+	private static float[] floats(final Volume<?> v) {
+		final java.util.List<Float> out = new java.util.ArrayList<>();
+		// (x, y, z) image iterated x fastest: the same order as numpy's (z, y, x) C order
+		for (final net.imglib2.type.numeric.RealType<?> t : net.imglib2.view.Views.flatIterable((net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>>) v.image()))
+			out.add((float) t.getRealDouble());
+		final float[] a = new float[out.size()];
+		for (int i = 0; i < a.length; i++)
+			a[i] = out.get(i);
+		return a;
+	}
+
+	@Test
 	void niftiAndMetaImageInputs() throws IOException {
 		final Path nii = tmp.resolve("vol/ct.nii.gz"), mhd = tmp.resolve("vol/ct.mhd");
 		assertEquals(0, run("convert", phantom.resolve("dicom").toString(), nii.toString()).code);
