@@ -48,7 +48,6 @@ public final class MarchingCubes {
 	/** Cube layers per parallel slab: fixed, so the output does not depend on the thread count. */
 	static final int SLAB_LAYERS = 16;
 
-	private static final int NONE = Integer.MIN_VALUE;
 	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
 	private MarchingCubes() { }
@@ -102,22 +101,10 @@ public final class MarchingCubes {
 			vBase[i + 1] = vBase[i] + slabs[i].vertexCount;
 			tBase[i + 1] = tBase[i] + slabs[i].tris.size;
 		}
-		// foreign vertex j of slab i -> global index of the same grid edge in slab i + 1
-		final int[][] foreign = new int[n][];
-		final int[] lookup = new int[2 * g.nxs * g.nys];
-		for (int i = 0; i < n; i++) {
-			final IntList keys = slabs[i].foreignKeys;
-			foreign[i] = new int[keys.size];
-			if (keys.size == 0) continue;
-			final Slab next = slabs[i + 1];
-			for (int k = 0; k < next.bottomKeys.size; k++) lookup[next.bottomKeys.data[k]] = next.bottomIds.data[k] + vBase[i + 1] + 1;
-			for (int j = 0; j < keys.size; j++) {
-				final int v = lookup[keys.data[j]] - 1;
-				if (v < 0) throw new IllegalStateException("marching cubes: slab " + i + " refers to a vertex slab " + (i + 1) + " did not make (edge key " + keys.data[j] + ")");
-				foreign[i][j] = v;
-			}
-			for (int k = 0; k < next.bottomKeys.size; k++) lookup[next.bottomKeys.data[k]] = 0;
-		}
+		for (int i = 0; i + 1 < n; i++)
+			if (slabs[i + 1].bottomCount != slabs[i].topCount)
+				throw new IllegalStateException("marching cubes: slab " + i + " sees " + slabs[i].topCount + " crossings on its top slice, slab " + (i + 1) + " made "
+					+ slabs[i + 1].bottomCount);
 		final float[] v = new float[3 * vBase[n]], nrm = new float[3 * vBase[n]];
 		final int[] t = new int[tBase[n]];
 		final List<Integer> ids = new ArrayList<>(n);
@@ -127,14 +114,15 @@ public final class MarchingCubes {
 			s.pos.copyTo(v, 3 * vBase[i]);
 			s.nrm.copyTo(nrm, 3 * vBase[i]);
 			final int base = vBase[i];
-			final int[] f = foreign[i];
+			// the top slice's vertex of rank k is the next slab's bottom-slice vertex k
+			final int next = i + 1 < n ? vBase[i + 1] : 0;
 			int at = tBase[i];
 			for (int b = 0; b < s.tris.blocks.size(); b++) {
 				final int[] src = s.tris.blocks.get(b);
 				final int used = s.tris.used.get(b);
 				for (int k = 0; k < used; k++) {
 					final int id = src[k];
-					t[at + k] = id >= 0 ? id + base : f[-id - 1];
+					t[at + k] = id >= 0 ? id + base : next - id - 1;
 				}
 				at += used;
 			}
@@ -187,26 +175,44 @@ public final class MarchingCubes {
 		}
 	}
 
-	/** One slab of cube layers [z0, z1) in sampled coordinates, with its own vertices and triangles. */
+	/**
+	 * One slab of cube layers [z0, z1) in sampled coordinates, with its own vertices and triangles.
+	 * <p>
+	 * Vertices are made slice by slice, before the cubes that use them, by sweeping the crossing bits of each edge set
+	 * (x edges and y edges of a slice, z edges between two slices) in row order; so the vertex of an edge is the
+	 * set's first id plus the number of crossings before it in the set, found with a per-word prefix count and one
+	 * popcount. The slab's top slice, except in the volume's last layer, belongs to the next slab, which makes it as
+	 * its bottom slice in the same order; here its vertices are ids -(rank + 1), resolved at the merge.
+	 */
 	private static final class Slab {
 		final Grid g;
 		final int z0, z1;
 		final boolean last;
 		final FloatBlocks pos = new FloatBlocks(), nrm = new FloatBlocks();
 		final IntBlocks tris = new IntBlocks();
-		/** vertices on the top slice are made by the next slab; here they are ids -(j+1) */
-		final IntList foreignKeys = new IntList();
-		/** vertices this slab made on its bottom slice, for the previous slab's references */
-		final IntList bottomKeys = new IntList(), bottomIds = new IntList();
 		int vertexCount;
+		/** vertices of the slab's bottom slice (made first, x edges then y edges), for the previous slab's references */
+		int bottomCount;
+		/** crossings on the top slice when the next slab makes its vertices */
+		int topCount;
 
-		// per-layer state
-		int[] x0, x1, y0, y1, zz;
-		/** vertex count when the current and the previous layer started: older ids in a buffer are stale */
-		int layerStart, previousStart;
-		int layer;
+		int layer, words;
 		final double[] vtx = new double[6];
 		final double[] cubeVals = new double[8];
+		/**
+		 * Edge sets of the current layer: 0/1 x edges of the bottom/top slice, 2/3 y edges of the bottom/top slice,
+		 * 4 z edges. Per set: crossing bits (rows of {@code words} longs), the rank of each word's first crossing (see
+		 * {@link #crossings}), and id = base + sign * rank.
+		 */
+		final int[] base = new int[5], sign = new int[5];
+		/**
+		 * The five sets' crossings and ranks side by side in one array each, set k at slot[k] * rows * words; and per
+		 * cube edge, for the current layer: where its set's row of words starts (for ys = 0), its id base and sign.
+		 */
+		long[] crossings;
+		int[] ranks;
+		final int[] slot = { 0, 1, 2, 3, 4 };
+		final int[] edgeWord = new int[12], edgeBase = new int[12], edgeSign = new int[12];
 
 		Slab(final Grid g, final int z0, final int z1) {
 			this.g = g;
@@ -216,39 +222,51 @@ public final class MarchingCubes {
 		}
 
 		void run() {
-			final int nxs = g.nxs, nys = g.nys, plane = nxs * nys;
-			x0 = filled(plane);
-			x1 = filled(plane);
-			y0 = filled(plane);
-			y1 = filled(plane);
-			zz = filled(plane);
+			final int nxs = g.nxs, nys = g.nys;
+			words = (nxs + 63) >>> 6;
+			final int rowWords = nys * words;
 			// inside flags of a slice as bits, 64 voxels per long, rows of `words` longs
-			final int words = (nxs + 63) >>> 6;
 			final byte[] flags = new byte[nys * words * 64];
-			long[] lo = new long[nys * words], hi = new long[nys * words], ahead = new long[nys * words];
+			long[] lo = new long[rowWords], hi = new long[rowWords], ahead = new long[rowWords];
+			crossings = new long[5 * rowWords];
+			ranks = new int[5 * rowWords];
 			classifyBits(z0, flags, words, lo);
 			classifyBits(z0 + 1, flags, words, hi);
-			edgeOffset = new int[12];
-			for (int e = 0; e < 12; e++) {
-				final int a = e >> 2, j = e & 3;
-				edgeOffset[e] = a == 0 ? (j & 1) * nxs : a == 1 ? j & 1 : (j & 1) + (j >> 1) * nxs;
-			}
+			// the bottom slice of the first layer: x edges, then y edges
+			xCrossings(lo, 0);
+			yCrossings(lo, 2);
+			makeVertices(0, z0, 0, true);
+			makeVertices(2, z0, 1, true);
+			bottomCount = vertexCount;
 			for (layer = z0; layer < z1; layer++) {
-				previousStart = layer == z0 ? 0 : layerStart;
-				layerStart = vertexCount;
-				bufs[0] = x0;
-				bufs[1] = x1;
-				bufs[2] = y0;
-				bufs[3] = y1;
-				bufs[4] = zz;
-				starts[0] = previousStart;
-				starts[2] = previousStart;
-				starts[1] = layerStart;
-				starts[3] = layerStart;
-				starts[4] = layerStart;
 				// the slice after the cube layer is classified one layer early: reading it in order brings it into the
 				// cache just before the gradients of this layer's z edges read it (about 10 % faster on a CT)
 				if (layer + 2 < g.nzs) classifyBits(layer + 2, flags, words, ahead);
+				final int zOff = slot[4] * rowWords;
+				for (int k = 0; k < rowWords; k++)
+					crossings[zOff + k] = lo[k] ^ hi[k];
+				makeVertices(4, layer, 2, true);
+				xCrossings(hi, 1);
+				yCrossings(hi, 3);
+				// the top slice of the slab's last layer is the next slab's bottom slice
+				final boolean own = last || layer < z1 - 1;
+				final int xCount = makeVertices(1, layer + 1, 0, own);
+				if (!own) {
+					base[1] = -1;
+					sign[1] = -1;
+				}
+				final int yCount = makeVertices(3, layer + 1, 1, own);
+				if (!own) {
+					base[3] = -1 - xCount;
+					sign[3] = -1;
+					topCount = xCount + yCount;
+				}
+				for (int e = 0; e < 12; e++) {
+					final int set = EDGE_SET[e];
+					edgeWord[e] = slot[set] * rowWords + EDGE_ROW[e] * words;
+					edgeBase[e] = base[set];
+					edgeSign[e] = sign[set];
+				}
 				for (int ys = 0; ys < nys - 1; ys++) {
 					final int r0 = ys * words, r1 = r0 + words;
 					for (int w = 0; w < words; w++) {
@@ -272,7 +290,7 @@ public final class MarchingCubes {
 								? (int) (l0 >>> b & 3) | (int) (l1 >>> b & 3) << 2 | (int) (h0 >>> b & 3) << 4 | (int) (h1 >>> b & 3) << 6
 								: bit(lo, r0, xs) | bit(lo, r0, xs + 1) << 1 | bit(lo, r1, xs) << 2 | bit(lo, r1, xs + 1) << 3
 									| bit(hi, r0, xs) << 4 | bit(hi, r0, xs + 1) << 5 | bit(hi, r1, xs) << 6 | bit(hi, r1, xs + 1) << 7;
-							cube(xs, ys, ys * nxs + xs, code);
+							cube(xs, ys, code);
 						} while (mixed != 0);
 					}
 				}
@@ -280,15 +298,73 @@ public final class MarchingCubes {
 				lo = hi;
 				hi = ahead;
 				ahead = tb;
-				// the old bottom slice becomes the new top; its ids are older than this layer's start, so
-				// they read as unset without clearing the arrays (see vertex)
-				int[] t = x0;
-				x0 = x1;
-				x1 = t;
-				t = y0;
-				y0 = y1;
-				y1 = t;
+				// the top slice's x and y edge sets become the bottom ones
+				swap(0, 1);
+				swap(2, 3);
 			}
+		}
+
+		private void swap(final int a, final int b) {
+			final int c = slot[a];
+			slot[a] = slot[b];
+			slot[b] = c;
+			final int t = base[a];
+			base[a] = base[b];
+			base[b] = t;
+			final int u = sign[a];
+			sign[a] = sign[b];
+			sign[b] = u;
+		}
+
+		/** x edges of a slice: between x and x + 1 where the two differ (x &lt; nxs - 1). */
+		private void xCrossings(final long[] bits, final int set) {
+			final int nys = g.nys, lastValid = g.nxs - 1 - ((words - 1) << 6), out = slot[set] * nys * words;
+			final long lastMask = lastValid >= 64 ? -1L : (1L << lastValid) - 1;
+			for (int r = 0; r < nys; r++) {
+				final int o = r * words;
+				for (int w = 0; w < words; w++) {
+					final long b = bits[o + w], next = w + 1 < words ? bits[o + w + 1] : 0;
+					final long c = b ^ (b >>> 1 | next << 63);
+					crossings[out + o + w] = w == words - 1 ? c & lastMask : c;
+				}
+			}
+		}
+
+		/** y edges of a slice: between rows y and y + 1 where they differ (none from the last row). */
+		private void yCrossings(final long[] bits, final int set) {
+			final int n = (g.nys - 1) * words, out = slot[set] * g.nys * words;
+			for (int k = 0; k < n; k++)
+				crossings[out + k] = bits[k] ^ bits[k + words];
+			Arrays.fill(crossings, out + n, out + g.nys * words, 0L);
+		}
+
+		/**
+		 * Ranks the crossings of edge set k (along axis a, on slice or from slice zs) in row order and, when make is set,
+		 * makes their vertices in that order with ids from vertexCount on.
+		 *
+		 * @return the number of crossings
+		 */
+		private int makeVertices(final int k, final int zs, final int a, final boolean make) {
+			final int rowWords = g.nys * words, off = slot[k] * rowWords;
+			base[k] = vertexCount;
+			sign[k] = 1;
+			int n = 0;
+			for (int i = 0; i < rowWords; i++) {
+				ranks[off + i] = n;
+				long bits = crossings[off + i];
+				if (bits == 0) continue;
+				if (!make) {
+					n += Long.bitCount(bits);
+					continue;
+				}
+				final int ys = i / words, x0 = (i - ys * words) << 6;
+				do {
+					edgeVertex(x0 + Long.numberOfTrailingZeros(bits), ys, zs, a);
+					bits &= bits - 1;
+					n++;
+				} while (bits != 0);
+			}
+			return n;
 		}
 
 		private static int bit(final long[] rows, final int row, final int x) {
@@ -308,13 +384,18 @@ public final class MarchingCubes {
 			}
 		}
 
-		private static int[] filled(final int n) {
-			final int[] a = new int[n];
-			Arrays.fill(a, NONE);
-			return a;
+		/** Edge e's set (see {@link #cross}), row offset (y) and column offset (x) from the cube's lower corner. */
+		private static final int[] EDGE_SET = new int[12], EDGE_ROW = new int[12], EDGE_COLUMN = new int[12];
+		static {
+			for (int e = 0; e < 12; e++) {
+				final int a = e >> 2, j = e & 3;
+				EDGE_SET[e] = a == 0 ? (j >> 1) : a == 1 ? 2 + (j >> 1) : 4;
+				EDGE_ROW[e] = a == 0 ? j & 1 : a == 1 ? 0 : j >> 1;
+				EDGE_COLUMN[e] = a == 0 ? 0 : j & 1;
+			}
 		}
 
-		private void cube(final int xs, final int ys, final int i, final int code) {
+		private void cube(final int xs, final int ys, final int code) {
 			final int[] amb = McTables.AMBIGUOUS_FACES[code];
 			int sub = 0;
 			if (amb.length > 0) {
@@ -327,17 +408,14 @@ public final class MarchingCubes {
 			final int entry = McTables.CASE_BASE[code] + sub;
 			final int from = McTables.TRI_START[entry], to = McTables.TRI_START[entry + 1];
 			final byte[] te = g.triEdges;
-			// each used edge's vertex once per cube, then the triangles by table
+			// each used edge's vertex id from its set's rank, then the triangles by table
 			final int[] ids = edgeIds;
-			final int[][] bs = bufs;
-			final int[] st = starts, off = edgeOffset;
+			final int row = ys * words;
 			for (int mask = McTables.EDGE_MASK[entry] & 0xfff; mask != 0; mask &= mask - 1) {
 				final int e = Integer.numberOfTrailingZeros(mask);
-				final int b = EDGE_BUFFER[e], idx = i + off[e];
-				final int have = bs[b][idx];
-				// valid: made in this layer (top slice and z edges) or since the previous layer (bottom slice);
-				// foreign ids (negative, not NONE) exist only in the slab's last layer
-				ids[e] = have >= st[b] || have < 0 && have != NONE ? have : vertex(xs, ys, idx, e, b);
+				final int x = xs + EDGE_COLUMN[e];
+				final int k = edgeWord[e] + row + (x >>> 6);
+				ids[e] = edgeBase[e] + edgeSign[e] * (ranks[k] + Long.bitCount(crossings[k] & (1L << x) - 1));
 			}
 			int centroidEnd = from;
 			final int[] out = tris.reserve(to - from);
@@ -379,7 +457,8 @@ public final class MarchingCubes {
 			final double[] acc = new double[6];
 			int n = 0;
 			for (int k = from; k < to; k += 3) {
-				edgePoint(xs, ys, McTables.TRI_EDGES[k + 2]);
+				final int e = McTables.TRI_EDGES[k + 2], c0 = McTables.EDGE_CORNER0[e];
+				edgePoint(xs + (c0 & 1), ys + (c0 >> 1 & 1), layer + (c0 >> 2 & 1), e >> 2);
 				for (int d = 0; d < 6; d++) acc[d] += vtx[d];
 				n++;
 			}
@@ -387,51 +466,17 @@ public final class MarchingCubes {
 			return emit(vtx);
 		}
 
-		/** Edge e's slice buffer: 0/1 x edges on the bottom/top slice, 2/3 y edges, 4 z edges. */
-		private static final int[] EDGE_BUFFER = new int[12];
-		static {
-			for (int e = 0; e < 12; e++) {
-				final int a = e >> 2, top = (e & 3) >> 1;
-				EDGE_BUFFER[e] = a == 2 ? 4 : 2 * a + top;
-			}
-		}
-		/** the buffers and their validity starts for the current layer (see run) */
-		private final int[][] bufs = new int[5][];
-		private final int[] starts = new int[5];
-		/** per edge: its buffer index relative to the cube's index */
-		private int[] edgeOffset;
-
-		/** Makes the vertex of edge e of the cube at (xs, ys, layer), stored at idx of buffer b. */
-		private int vertex(final int xs, final int ys, final int idx, final int e, final int b) {
-			final int a = e >> 2;
-			final boolean top = b != 0 && b != 2;
-			final int id;
-			if (a < 2 && top && !last && layer == z1 - 1) {
-				foreignKeys.add(2 * idx + a);
-				id = -foreignKeys.size;
-			}
-			else {
-				id = edgeVertex(xs, ys, e);
-				if (a < 2 && !top && layer == z0 && z0 > 0) {
-					bottomKeys.add(2 * idx + a);
-					bottomIds.add(id);
-				}
-			}
-			bufs[b][idx] = id;
-			return id;
-		}
-
 		/**
-		 * The crossing point of edge e of the current cube as a new vertex: position interpolated on the edge, normal
-		 * from the central-difference gradients at its two ends.
+		 * Makes the vertex of the edge from sampled grid point (xs, ys, zs) along axis a: position interpolated on the
+		 * edge, normal from the central-difference gradients at its two ends.
 		 */
-		private int edgeVertex(final int xs, final int ys, final int e) {
-			final int c0 = McTables.EDGE_CORNER0[e], a = e >> 2, step = g.step;
-			final int x = (xs + (c0 & 1)) * step, y = (ys + (c0 >> 1 & 1)) * step, z = (layer + (c0 >> 2 & 1)) * step;
+		private int edgeVertex(final int xs, final int ys, final int zs, final int a) {
+			final int step = g.step;
+			final int x = xs * step, y = ys * step, z = zs * step;
 			final int x1 = a == 0 ? x + step : x, y1 = a == 1 ? y + step : y, z1 = a == 2 ? z + step : z;
 			final int nx = g.nx;
 			if (!(x > 0 && y > 0 && z > 0 && x1 < nx - 1 && y1 < g.ny - 1 && z1 < g.nz - 1)) {
-				edgePoint(xs, ys, e);
+				edgePoint(xs, ys, zs, a);
 				return emit(vtx);
 			}
 			final Source s = g.src;
@@ -483,10 +528,10 @@ public final class MarchingCubes {
 			return vertexCount++;
 		}
 
-		/** Crossing point of edge e of the current cube into vtx: index-space position and interpolated gradient. */
-		private void edgePoint(final int xs, final int ys, final int e) {
-			final int c0 = McTables.EDGE_CORNER0[e], a = e >> 2, step = g.step;
-			final int x = (xs + (c0 & 1)) * step, y = (ys + (c0 >> 1 & 1)) * step, z = (layer + (c0 >> 2 & 1)) * step;
+		/** Crossing point of the edge from sampled (xs, ys, zs) along axis a into vtx: index-space position and interpolated gradient. */
+		private void edgePoint(final int xs, final int ys, final int zs, final int a) {
+			final int step = g.step;
+			final int x = xs * step, y = ys * step, z = zs * step;
 			final int x1 = a == 0 ? x + step : x, y1 = a == 1 ? y + step : y, z1 = a == 2 ? z + step : z;
 			final Source s = g.src;
 			final double v0 = s.at(z, y * g.nx + x), v1 = s.at(z1, y1 * g.nx + x1);
