@@ -396,9 +396,9 @@ public final class MarchingCubes {
 		}
 
 		private void cube(final int xs, final int ys, final int code) {
-			final int[] amb = McTables.AMBIGUOUS_FACES[code];
 			int sub = 0;
-			if (amb.length > 0) {
+			if (McTables.HAS_AMBIGUOUS_FACE[code]) {
+				final int[] amb = McTables.AMBIGUOUS_FACES[code];
 				final int step = g.step;
 				for (int k = 0; k < 8; k++)
 					cubeVals[k] = g.src.value((xs + (k & 1)) * step, (ys + (k >> 1 & 1)) * step, (layer + (k >> 2 & 1)) * step);
@@ -503,9 +503,10 @@ public final class MarchingCubes {
 			final double l = Math.sqrt(nxv * nxv + nyv * nyv + nzv * nzv);
 			// a flat or NaN neighbourhood has no direction: leave a zero normal (renderers fall back to the face)
 			final boolean ok = l > 0 && l < Double.POSITIVE_INFINITY;
-			nv[at] = ok ? (float) (nxv / l) : 0;
-			nv[at + 1] = ok ? (float) (nyv / l) : 0;
-			nv[at + 2] = ok ? (float) (nzv / l) : 0;
+			final double inv = 1 / l;
+			nv[at] = ok ? (float) (nxv * inv) : 0;
+			nv[at + 1] = ok ? (float) (nyv * inv) : 0;
+			nv[at + 2] = ok ? (float) (nzv * inv) : 0;
 			return vertexCount++;
 		}
 
@@ -676,7 +677,7 @@ public final class MarchingCubes {
 	 * final array at the merge.
 	 */
 	static final class FloatBlocks {
-		static final int BLOCK = 3 << 14;
+		static final int BLOCK = 3 << 12;
 		final List<float[]> blocks = new ArrayList<>();
 		float[] current;
 		int used = BLOCK, size;
@@ -708,7 +709,7 @@ public final class MarchingCubes {
 
 	/** Triangle indices in blocks; a block may end early when the next cube's triangles do not fit. */
 	static final class IntBlocks {
-		static final int BLOCK = 3 << 14;
+		static final int BLOCK = 3 << 12;
 		final List<int[]> blocks = new ArrayList<>();
 		final IntList used = new IntList();
 		int[] current;

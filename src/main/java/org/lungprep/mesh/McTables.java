@@ -36,6 +36,8 @@ final class McTables {
 
 	/** Per case: the faces that are ambiguous, in increasing face order. */
 	static final int[][] AMBIGUOUS_FACES = new int[256][];
+	/** Per case: whether it has an ambiguous face (most cases do not; no array to load for them). */
+	static final boolean[] HAS_AMBIGUOUS_FACE = new boolean[256];
 	/** Per case: the first entry in {@link #TRI_START} for its sub-cases. */
 	static final int[] CASE_BASE = new int[257];
 	/** Per (case, sub-case): start of its triangle edge list in {@link #TRI_EDGES}; one extra entry at the end. */
@@ -67,6 +69,7 @@ final class McTables {
 			for (int f = 0; f < 6; f++)
 				if (isAmbiguous(c, f)) amb.add(f);
 			AMBIGUOUS_FACES[c] = amb.stream().mapToInt(Integer::intValue).toArray();
+			HAS_AMBIGUOUS_FACE[c] = !amb.isEmpty();
 			CASE_BASE[c] = starts.size();
 			for (int sub = 0; sub < 1 << amb.size(); sub++) {
 				starts.add(edges.size());
