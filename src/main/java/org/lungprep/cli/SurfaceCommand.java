@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import javax.imageio.ImageIO;
 
 import org.lungprep.core.ProgressListener;
 import org.lungprep.core.Volume;
+import org.lungprep.io.png.PngWriter;
 import org.lungprep.mesh.ColoredMesh;
 import org.lungprep.mesh.MarchingCubes;
 import org.lungprep.mesh.MeshRenderer;
@@ -76,7 +76,7 @@ final class SurfaceCommand implements Callable<Integer> {
 		}
 		if (png != null) {
 			final Path tmp = sibling(png);
-			ImageIO.write(MeshRenderer.render(List.of(new ColoredMesh(m, 0xEBE1C8)), RenderSettings.DEFAULT.withSize(size, size)), "png", tmp.toFile());
+			PngWriter.write(MeshRenderer.render(List.of(new ColoredMesh(m, 0xEBE1C8)), RenderSettings.DEFAULT.withSize(size, size)), tmp);
 			org.lungprep.pipeline.AtomicFiles.move(tmp, png);
 		}
 		progress.progress("done", 1);

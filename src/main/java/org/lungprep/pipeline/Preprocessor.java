@@ -16,14 +16,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import javax.imageio.ImageIO;
-
 import org.lungprep.core.Planar;
 import org.lungprep.core.ProgressListener;
 import org.lungprep.core.Volume;
 import org.lungprep.io.metaimage.MetaImageIO;
 import org.lungprep.io.nifti.NiftiIO;
 import org.lungprep.io.npy.NpyIO;
+import org.lungprep.io.png.PngWriter;
 import org.lungprep.io.tiff.ImageJTiffWriter;
 import org.lungprep.normalize.CohortMean;
 import org.lungprep.normalize.Normalizer;
@@ -199,7 +198,7 @@ public final class Preprocessor {
 		if (settings.qc()) {
 			t = System.nanoTime();
 			final BufferedImage qc = QcPicture.render(resampled, seg.labels(), null);
-			ImageIO.write(qc, "png", dir.resolve("qc.png").toFile());
+			PngWriter.write(qc, dir.resolve("qc.png"));
 			seconds.put("qc", lap(t));
 		}
 		progress.progress("writing", 0.9);
