@@ -119,7 +119,7 @@ public final class MarchingCubes {
 			int at = tBase[i];
 			for (int b = 0; b < s.tris.blocks.size(); b++) {
 				final int[] src = s.tris.blocks.get(b);
-				final int used = s.tris.used.get(b);
+				final int used = s.tris.used(b);
 				for (int k = 0; k < used; k++) {
 					final int id = src[k];
 					t[at + k] = id >= 0 ? id + base : next - id - 1;
@@ -711,22 +711,29 @@ public final class MarchingCubes {
 	static final class IntBlocks {
 		static final int BLOCK = 3 << 12;
 		final List<int[]> blocks = new ArrayList<>();
+		/** values used in each block but the current one */
 		final IntList used = new IntList();
 		int[] current;
+		/** values used in the current block */
+		int fill = BLOCK;
 		int size;
 
 		int[] reserve(final int n) {
-			if (current == null || used.data[used.size - 1] + n > BLOCK) {
+			if (fill + n > BLOCK) {
+				if (current != null) used.add(fill);
 				current = new int[BLOCK];
 				blocks.add(current);
-				used.add(0);
+				fill = 0;
 			}
-			used.data[used.size - 1] += n;
+			fill += n;
 			size += n;
 			return current;
 		}
 
-		int offset(final int n) { return used.data[used.size - 1] - n; }
+		int offset(final int n) { return fill - n; }
+
+		/** @return how many values block b holds */
+		int used(final int b) { return b < used.size ? used.data[b] : fill; }
 	}
 
 	/** Growable int array (no boxing). */
