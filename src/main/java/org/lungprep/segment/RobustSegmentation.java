@@ -71,7 +71,7 @@ final class RobustSegmentation {
 		for (int z = 0; z < nz; z++)
 			ct[z] = org.lungprep.core.Planar.plane(shorts, z);
 		final byte[][] airway = new byte[nz][];
-		removeAirway(mask, ct, airway, nx, ny, superiorIsHighZ, pixelCm2);
+		removeAirway(mask, ct, airway, nx, ny, superiorIsHighZ, pixelCm2, g.spacing(0), g.spacing(1));
 		progress.progress("segmenting lungs", 0.45);
 		progress.checkCancelled();
 
@@ -159,13 +159,19 @@ final class RobustSegmentation {
 	/** Airway lumen is darker than lung parenchyma (about -850 HU): inside the lungs the airway is followed through these. */
 	private static final int LUMEN_HU = -950;
 
+	/** The largest cross-section (cm^2) of an airway region before it counts as grown into the lung. */
+	private static final double LEAK_CM2 = 8;
+
+	/** Width (mm) of the airway wall's partial-volume rim removed with a lumen followed inside the lung. */
+	private static final double RIM_MM = 2;
+
 	/**
 	 * Finds the trachea in the top slices and follows it down while its regions stay small; where a region grows into
 	 * the lung, only the lumen (darker than {@value #LUMEN_HU} HU) connected to the airway above is followed. Removes
 	 * what it found from the mask and records it in {@code airway} (null planes where there is none).
 	 */
 	private static void removeAirway(final byte[][] mask, final short[][] ct, final byte[][] airwayOut, final int nx, final int ny,
-		final boolean superiorIsHighZ, final double pixelCm2)
+		final boolean superiorIsHighZ, final double pixelCm2, final double sx, final double sy)
 	{
 		final int nz = mask.length;
 		int top = -1, bottom = -1, xmin = nx, xmax = -1;
@@ -185,6 +191,7 @@ final class RobustSegmentation {
 		final int searchEnd = top + Math.max(1, (bottom - top) / 5);
 		byte[] previous = null;
 		double seedArea = 0;
+		final int[] pixelLabels = new int[nx * ny];
 		for (int k = top; k <= bottom; k++) {
 			final int z = superiorIsHighZ ? nz - 1 - k : k;
 			final byte[] p = mask[z];
@@ -208,7 +215,7 @@ final class RobustSegmentation {
 				cc.paintPlane(current, seed, (byte) 1);
 			}
 			else {
-				final double limit = Math.min(8, Math.max(3 * seedArea, 1));
+				final double limit = Math.min(LEAK_CM2, Math.max(3 * seedArea, 1));
 				final boolean[] touches = overlapping(cc, previous, nx, ny);
 				final boolean[] small = new boolean[cc.count() + 1];
 				final boolean[] large = new boolean[cc.count() + 1];
@@ -220,16 +227,30 @@ final class RobustSegmentation {
 					}
 				cc.paintPlane(current, small, (byte) 1);
 				// inside a region that grew into the lung: the dark lumen overlapping the airway above
-				final byte[] inLarge = new byte[p.length];
-				cc.paintPlane(inLarge, large, (byte) 1);
+				final byte[] region = new byte[p.length], inLarge = new byte[p.length];
+				cc.paintPlane(region, large, (byte) 1);
 				final short[] c = ct[z];
 				for (int i = 0; i < p.length; i++)
-					inLarge[i] = (byte) (inLarge[i] != 0 && c[i] < LUMEN_HU ? 1 : 0);
+					inLarge[i] = (byte) (region[i] != 0 && c[i] < LUMEN_HU ? 1 : 0);
 				final ConnectedComponents.Result lumen = ConnectedComponents.label(new byte[][] { inLarge }, nx, ny, Connectivity.EIGHT);
 				final boolean[] follow = overlapping(lumen, previous, nx, ny);
-				for (int l = 1; l <= lumen.count(); l++)
+				boolean anyLumen = false;
+				for (int l = 1; l <= lumen.count(); l++) {
 					if (lumen.size(l) * pixelCm2 > limit) follow[l] = false;
-				lumen.paintPlane(current, follow, (byte) 1);
+					anyLumen |= follow[l];
+				}
+				if (anyLumen) {
+					// with the lumen goes its wall's partial-volume rim (between lumen and -320 HU), or a hollow tube of
+					// rim would stay behind and join the lungs through the bronchi
+					final byte[] followed = new byte[p.length];
+					lumen.paintPlane(followed, follow, (byte) 1);
+					final boolean[] lumenPixels = new boolean[p.length];
+					for (int i = 0; i < p.length; i++)
+						lumenPixels[i] = followed[i] != 0;
+					final boolean[] near = Distance2D.within(lumenPixels, nx, ny, sx, sy, RIM_MM);
+					for (int i = 0; i < p.length; i++)
+						if (near[i] && region[i] != 0) current[i] = 1;
+				}
 			}
 			boolean found = false;
 			for (int i = 0; i < current.length && !found; i++)

@@ -94,6 +94,25 @@ class RobustSegmentationTest {
 			}
 		}
 		assertTrue(2.0 * both / (t + f) >= 0.98, "Dice with matching labels " + 2.0 * both / (t + f));
+		// the main bronchi are airway too: at thin slices they must not join the two lungs through the carina
+		final Volume<UnsignedByteType> airway = Resampler.resample(ph.trachea(), ResampleSettings.isotropic(1.5).withInterpolation(org.lungprep.resample.Interpolation.NEAREST),
+			ProgressListener.NONE);
+		final PlanarImg<UnsignedByteType, ?> aw = Planar.asUnsignedBytes(airway.image());
+		long airwayAll = 0, airwayIn = 0;
+		for (int z = 0; z < iso.size(2); z++) {
+			final byte[] pa = Planar.plane(aw, z), pb = Planar.plane(b, z);
+			for (int i = 0; i < pa.length; i++)
+				if (pa[i] != 0) {
+					airwayAll++;
+					if (pb[i] != 0) airwayIn++;
+				}
+		}
+		assertTrue(airwayAll > 100, "the phantom has an airway outside the lungs");
+		// the truth is drawn at 5 mm slices and taken to 1.5 mm by nearest neighbour, so its ends are blocky; without the
+		// airway wall's rim removed 8 % of it was in the mask and the bronchi joined the lungs
+		assertTrue(airwayIn <= 0.05 * airwayAll, "airway outside the lungs in the mask: " + airwayIn + " of " + airwayAll);
+		final ConnectedComponents.Result cc = ConnectedComponents.label(s.labels().image(), org.lungprep.core.Connectivity.TWENTY_SIX);
+		assertEquals(2, cc.count(), "two separate lungs, not joined through the bronchi");
 	}
 
 	@Test
