@@ -23,8 +23,10 @@ import net.imglib2.type.numeric.RealType;
  * <li><b>Airway</b>: in the top slices, the small (0.3 to 8 cm&sup2;), central air region of the candidates is the
  * trachea; it is followed down slice by slice through the regions that overlap it, as long as each stays smaller than
  * a leak limit (8 cm&sup2; and 3 times the trachea's area); where a region grows beyond that, the airway has entered the
- * lung and tracking stops there. The airway found is removed. Limits: bronchi beyond the first lung slice stay in the
- * mask; a scan starting below the carina has no trachea to remove.</li>
+ * lung, and only its dark lumen (below -950 HU, within the limit) overlapping the airway above is followed, together
+ * with the wall's partial-volume rim (2 mm around it), until no such lumen is left. The airway found is removed. Limits:
+ * bronchi beyond where their lumen stops being followed stay in the mask (a clean cut across the bronchus); a scan
+ * starting below the carina has no trachea to remove.</li>
  * <li><b>Left and right</b>: two components are the two lungs; one component (lungs touching at the anterior or
  * posterior junction) is eroded until it splits into two large parts, which then grow back through the mask
  * (breadth first, so every voxel goes to the nearer part). Label 1 is the lung at lower patient x (LPS: the patient's
