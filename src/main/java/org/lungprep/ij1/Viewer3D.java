@@ -42,9 +42,11 @@ public final class Viewer3D {
 		final Object color = colour.getConstructor(float.class, float.class, float.class).newInstance(((rgb >> 16) & 0xff) / 255f, ((rgb >> 8) & 0xff) / 255f,
 			(rgb & 0xff) / 255f);
 		final Object u = universe.getConstructor().newInstance();
+		// addTriangleMesh(List<Point3f>, Color3f, String); not its overload with a colour per vertex (List<Color3f>)
 		Method add = null;
 		for (final Method m : universe.getMethods())
-			if (m.getName().equals("addTriangleMesh") && m.getParameterCount() == 3) add = m;
+			if (m.getName().equals("addTriangleMesh") && m.getParameterCount() == 3 && m.getParameterTypes()[1].isAssignableFrom(colour)
+				&& m.getParameterTypes()[0].isAssignableFrom(List.class) && m.getParameterTypes()[2] == String.class) add = m;
 		if (add == null) throw new NoSuchMethodException("ij3d.Image3DUniverse.addTriangleMesh(List, Color3f, String)");
 		universe.getMethod("show").invoke(u);
 		add.invoke(u, points, color, name);
