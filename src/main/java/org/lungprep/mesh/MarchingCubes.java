@@ -38,7 +38,9 @@ import org.lungprep.core.Volume;
  * the mesh is still closed and manifold.
  * <p>
  * Speed: each slice is classified once into 64-voxel bit words, so empty and full cubes are skipped
- * 64 at a time. The volume is cut into slabs of {@value #SLAB_LAYERS} cube layers processed in
+ * 64 at a time; the edges the surface crosses are bit words too (neighbouring rows or slices XORed),
+ * their vertices are made in one sweep per edge set, and a cube finds the id of its edges' vertices by
+ * counting crossings (popcount) instead of looking them up. The volume is cut into slabs of {@value #SLAB_LAYERS} cube layers processed in
  * parallel through {@link Parallelization}; slabs are merged in order, so the mesh is identical for
  * any thread count. Planar int16, uint8 and float32 images are read in place; other images are
  * copied to float32 first.
@@ -745,7 +747,5 @@ public final class MarchingCubes {
 			if (size == data.length) data = Arrays.copyOf(data, data.length * 2);
 			data[size++] = v;
 		}
-
-		int get(final int i) { return data[i]; }
 	}
 }
