@@ -143,21 +143,9 @@ public final class Preprocessor {
 		final double[] writing = { 0 };
 		final List<Future<?>> pending = new ArrayList<>();
 		final long start = System.nanoTime();
-		long t = System.nanoTime();
-
-		final Volume<ShortType> hu = CtLoader.load(input, settings.load(), progress.range(0.0, 0.15));
-		seconds.put("load_hu", lap(t));
-		progress.checkCancelled();
-		pending.add(writer.submit(() -> timedWrite(dir, "hu", hu, writing)));
-		// geometry and source metadata for the report, without keeping the voxels
-		final Volume<ShortType> huHeader = new Volume<>(net.imglib2.img.array.ArrayImgs.shorts(1, 1, 1), hu.geometry(), hu.info());
-		final long[] huShape = hu.shapeZyx();
-
-		t = System.nanoTime();
-		final Volume<ShortType> resampled = Resampler.resample(hu, settings.resample(), progress.range(0.15, 0.4));
-		seconds.put("resample", lap(t));
-		progress.checkCancelled();
-		pending.add(writer.submit(() -> timedWrite(dir, "resampled", resampled, writing)));
+		final Loaded loaded = loadAndResample(input, dir, progress, writer, pending, seconds, writing);
+		final Volume<ShortType> huHeader = loaded.huHeader, resampled = loaded.resampled;
+		final long[] huShape = loaded.huShape;
 		final ProgressListener cancelOnly = new ProgressListener() {
 			@Override
 			public void progress(final String stage, final double fraction) { }
@@ -181,7 +169,7 @@ public final class Preprocessor {
 		});
 		pending.add(scaledFuture);
 
-		t = System.nanoTime();
+		long t = System.nanoTime();
 		final LungSegmentation seg = LungSegmenter.segment(resampled, settings.segment(), progress.range(0.4, 0.8));
 		seconds.put("segment", lap(t));
 		progress.checkCancelled();
@@ -222,6 +210,37 @@ public final class Preprocessor {
 			for (final float f : Planar.<float[]> plane(img, z))
 				sum += f;
 		return sum / img.size();
+	}
+
+	/** What loading left for the rest of the run: the HU volume's header (no voxels), its shape and the resampled volume. */
+	private static final class Loaded {
+		Volume<ShortType> huHeader, resampled;
+		long[] huShape;
+	}
+
+	/**
+	 * Loads and resamples, handing hu.npy and resampled.npy to the writer. In a method of its own so that, once it
+	 * returns, only the writer holds the HU volume, until it is written.
+	 */
+	private Loaded loadAndResample(final Path input, final Path dir, final ProgressListener progress, final ExecutorService writer,
+		final List<Future<?>> pending, final Map<String, Double> seconds, final double[] writing) throws IOException
+	{
+		long t = System.nanoTime();
+		final Volume<ShortType> hu = CtLoader.load(input, settings.load(), progress.range(0.0, 0.15));
+		seconds.put("load_hu", lap(t));
+		progress.checkCancelled();
+		pending.add(writer.submit(() -> timedWrite(dir, "hu", hu, writing)));
+		final Loaded l = new Loaded();
+		// geometry and source metadata for the report, without keeping the voxels
+		l.huHeader = new Volume<>(net.imglib2.img.array.ArrayImgs.shorts(1, 1, 1), hu.geometry(), hu.info());
+		l.huShape = hu.shapeZyx();
+		t = System.nanoTime();
+		final Volume<ShortType> resampled = Resampler.resample(hu, settings.resample(), progress.range(0.15, 0.4));
+		seconds.put("resample", lap(t));
+		progress.checkCancelled();
+		pending.add(writer.submit(() -> timedWrite(dir, "resampled", resampled, writing)));
+		l.resampled = resampled;
+		return l;
 	}
 
 	/** Writes one output and adds its seconds to the writing total; returns nothing (a Callable, so it may throw). */

@@ -246,12 +246,7 @@ final class RobustSegmentation {
 					// rim would stay behind and join the lungs through the bronchi
 					final byte[] followed = new byte[p.length];
 					lumen.paintPlane(followed, follow, (byte) 1);
-					final boolean[] lumenPixels = new boolean[p.length];
-					for (int i = 0; i < p.length; i++)
-						lumenPixels[i] = followed[i] != 0;
-					final boolean[] near = Distance2D.within(lumenPixels, nx, ny, sx, sy, RIM_MM);
-					for (int i = 0; i < p.length; i++)
-						if (near[i] && region[i] != 0) current[i] = 1;
+					addRim(followed, region, current, nx, ny, sx, sy);
 				}
 			}
 			boolean found = false;
@@ -266,6 +261,35 @@ final class RobustSegmentation {
 			airwayOut[z] = current;
 			previous = current;
 		}
+	}
+
+	/** Sets in {@code out} the pixels of {@code region} within {@value #RIM_MM} mm of the lumen (worked in the lumen's box). */
+	private static void addRim(final byte[] lumen, final byte[] region, final byte[] out, final int nx, final int ny, final double sx, final double sy) {
+		int x0 = nx, y0 = ny, x1 = -1, y1 = -1;
+		for (int i = 0; i < lumen.length; i++)
+			if (lumen[i] != 0) {
+				final int x = i % nx, y = i / nx;
+				x0 = Math.min(x0, x);
+				x1 = Math.max(x1, x);
+				y0 = Math.min(y0, y);
+				y1 = y;
+			}
+		if (x1 < 0) return;
+		x0 = Math.max(0, x0 - (int) Math.ceil(RIM_MM / sx) - 1);
+		y0 = Math.max(0, y0 - (int) Math.ceil(RIM_MM / sy) - 1);
+		x1 = Math.min(nx - 1, x1 + (int) Math.ceil(RIM_MM / sx) + 1);
+		y1 = Math.min(ny - 1, y1 + (int) Math.ceil(RIM_MM / sy) + 1);
+		final int w = x1 - x0 + 1, h = y1 - y0 + 1;
+		final boolean[] crop = new boolean[w * h];
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++)
+				crop[y * w + x] = lumen[(y + y0) * nx + x + x0] != 0;
+		final boolean[] near = Distance2D.within(crop, w, h, sx, sy, RIM_MM);
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++) {
+				final int i = (y + y0) * nx + x + x0;
+				if (near[y * w + x] && region[i] != 0) out[i] = 1;
+			}
 	}
 
 	private static boolean[] overlapping(final ConnectedComponents.Result cc, final byte[] previous, final int nx, final int ny) {
