@@ -10,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.lungprep.core.Planar;
@@ -115,9 +117,9 @@ public final class Preprocessor {
 	 */
 	public Result runInto(final Path input, final Path dir, final ProgressListener progress) throws IOException {
 		// outputs are written, and the normalized volume made, on a second thread while the main thread goes on (the
-		// segmentation has long single-threaded parts); each volume is let go once written, so memory stays near two
-		// or three volumes
-		final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+		// segmentation has long single-threaded parts), one task per file; once the main thread is done it takes
+		// queued files too. Each volume is let go once its files are written.
+		final ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
 			final Thread t = new Thread(r, "lungprep-writer");
 			t.setDaemon(true);
 			return t;
@@ -138,10 +140,11 @@ public final class Preprocessor {
 		}
 	}
 
-	private Result runInto(final Path input, final Path dir, final ProgressListener progress, final ExecutorService writer) throws IOException {
+	private Result runInto(final Path input, final Path dir, final ProgressListener progress, final ThreadPoolExecutor writer) throws IOException {
 		final Map<String, Double> seconds = Collections.synchronizedMap(new LinkedHashMap<>());
 		final double[] writing = { 0 };
-		final List<Future<?>> pending = new ArrayList<>();
+		// tasks add to it too (the normalized volume's files)
+		final List<Future<?>> pending = new CopyOnWriteArrayList<>();
 		final long start = System.nanoTime();
 		final Loaded loaded = loadAndResample(input, dir, progress, writer, pending, seconds, writing);
 		final Volume<ShortType> huHeader = loaded.huHeader, resampled = loaded.resampled;
@@ -164,7 +167,7 @@ public final class Preprocessor {
 			}
 			final Volume<FloatType> normalized = Normalizer.normalize(resampled, settings.normalize(), cancelOnly);
 			seconds.put("normalize", lap(t0));
-			timedWrite(dir, "normalized", normalized, writing);
+			submitWrites(writer, pending, dir, "normalized", normalized, writing);
 			return cm;
 		});
 		pending.add(scaledFuture);
@@ -173,14 +176,15 @@ public final class Preprocessor {
 		final LungSegmentation seg = LungSegmenter.segment(resampled, settings.segment(), progress.range(0.4, 0.8));
 		seconds.put("segment", lap(t));
 		progress.checkCancelled();
-		pending.add(writer.submit(() -> timedWrite(dir, "lungs", settings.labels() ? seg.labels() : seg.binary(), writing)));
+		submitWrites(writer, pending, dir, "lungs", settings.labels() ? seg.labels() : seg.binary(), writing);
 		if (settings.masked()) pending.add(writer.submit(() -> {
 			final long t0 = System.nanoTime();
 			final Volume<UnsignedByteType> keep = MaskMargin.grow(seg.labels(), settings.maskMm());
 			final Volume<FloatType> normalized = Normalizer.normalize(resampled, keep, settings.normalize(), cancelOnly);
 			normalizedMean[0] = mean(normalized);
 			seconds.merge("normalize", lap(t0), Double::sum);
-			return timedWrite(dir, "normalized", normalized, writing);
+			submitWrites(writer, pending, dir, "normalized", normalized, writing);
+			return null;
 		}));
 
 		if (settings.qc()) {
@@ -190,8 +194,12 @@ public final class Preprocessor {
 			seconds.put("qc", lap(t));
 		}
 		progress.progress("writing", 0.9);
-		for (final Future<?> f : pending)
-			await(f, dir);
+		// the main thread writes queued files too; pending may grow while this runs (size read each time)
+		for (int i = 0; i < pending.size(); i++) {
+			for (Runnable queued; (queued = writer.getQueue().poll()) != null;)
+				queued.run();
+			await(pending.get(i), dir);
+		}
 		final CohortMean scaled = await(scaledFuture, dir);
 		seconds.put("write", Math.round(writing[0] * 1e3) / 1e3);
 		seconds.put("total", lap(start));
@@ -229,7 +237,7 @@ public final class Preprocessor {
 		final Volume<ShortType> hu = CtLoader.load(input, settings.load(), progress.range(0.0, 0.15));
 		seconds.put("load_hu", lap(t));
 		progress.checkCancelled();
-		pending.add(writer.submit(() -> timedWrite(dir, "hu", hu, writing)));
+		submitWrites(writer, pending, dir, "hu", hu, writing);
 		final Loaded l = new Loaded();
 		// geometry and source metadata for the report, without keeping the voxels
 		l.huHeader = new Volume<>(net.imglib2.img.array.ArrayImgs.shorts(1, 1, 1), hu.geometry(), hu.info());
@@ -238,21 +246,27 @@ public final class Preprocessor {
 		final Volume<ShortType> resampled = Resampler.resample(hu, settings.resample(), progress.range(0.15, 0.4));
 		seconds.put("resample", lap(t));
 		progress.checkCancelled();
-		pending.add(writer.submit(() -> timedWrite(dir, "resampled", resampled, writing)));
+		submitWrites(writer, pending, dir, "resampled", resampled, writing);
 		l.resampled = resampled;
 		return l;
 	}
 
-	/** Writes one output and adds its seconds to the writing total; returns nothing (a Callable, so it may throw). */
-	private <T extends net.imglib2.type.numeric.RealType<T>> Void timedWrite(final Path dir, final String name, final Volume<T> v, final double[] writing)
-		throws IOException
+	/** Queues one task per file of a volume (.npy and each extra format); each adds its seconds to the writing total. */
+	private <T extends net.imglib2.type.numeric.RealType<T>> void submitWrites(final ExecutorService writer, final List<Future<?>> pending, final Path dir,
+		final String name, final Volume<T> v, final double[] writing)
 	{
-		final long t0 = System.nanoTime();
-		write(dir, name, v);
-		synchronized (writing) {
-			writing[0] += (System.nanoTime() - t0) / 1e9;
-		}
-		return null;
+		final List<PreprocessSettings.Format> files = new ArrayList<>();
+		files.add(null);
+		files.addAll(settings.formats());
+		for (final PreprocessSettings.Format f : files)
+			pending.add(writer.submit(() -> {
+				final long t0 = System.nanoTime();
+				write(dir, name, v, f);
+				synchronized (writing) {
+					writing[0] += (System.nanoTime() - t0) / 1e9;
+				}
+				return null;
+			}));
 	}
 
 	/** The result of a background step; its failure as the IOException (or unchecked exception) it was. */
@@ -273,15 +287,19 @@ public final class Preprocessor {
 		}
 	}
 
-	private <T extends net.imglib2.type.numeric.RealType<T>> void write(final Path dir, final String name, final Volume<T> v) throws IOException {
-		NpyIO.write(v, dir.resolve(name + ".npy"));
-		for (final PreprocessSettings.Format f : settings.formats()) {
-			final Path p = dir.resolve(name + "." + f.extension());
-			switch (f) {
-				case NII: NiftiIO.write(v, p); break;
-				case MHD: MetaImageIO.write(v, p); break;
-				default: ImageJTiffWriter.write(v, p); break;
-			}
+	/** Writes name.npy (format null) or name in one of the extra formats. */
+	private static <T extends net.imglib2.type.numeric.RealType<T>> void write(final Path dir, final String name, final Volume<T> v, final PreprocessSettings.Format f)
+		throws IOException
+	{
+		if (f == null) {
+			NpyIO.write(v, dir.resolve(name + ".npy"));
+			return;
+		}
+		final Path p = dir.resolve(name + "." + f.extension());
+		switch (f) {
+			case NII: NiftiIO.write(v, p); break;
+			case MHD: MetaImageIO.write(v, p); break;
+			default: ImageJTiffWriter.write(v, p); break;
 		}
 	}
 
