@@ -1,6 +1,11 @@
 package org.lungprep.segment;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.lungprep.core.Connectivity;
+
+import net.imglib2.parallel.Parallelization;
 
 /** QC measures of label planes. */
 final class Measures {
@@ -8,23 +13,44 @@ final class Measures {
 	private Measures() { }
 
 	static LungQc qc(final byte[][] labels, final int nx, final int ny, final double voxelMl, final boolean labelled) {
+		// per plane (in parallel): right, left and all voxels, and whether any touches the image edge
+		final int nz = labels.length;
+		final long[][] counts = new long[nz][3];
+		final boolean[] edge = new boolean[nz];
+		final List<Integer> zs = new ArrayList<>(nz);
+		for (int z = 0; z < nz; z++)
+			zs.add(z);
+		Parallelization.getTaskExecutor().forEach(zs, z -> {
+			final byte[] p = labels[z];
+			long r = 0, l = 0, a = 0;
+			boolean e = false;
+			for (int y = 0, o = 0; y < ny; y++, o += nx) {
+				for (int x = 0; x < nx; x++) {
+					final int v = p[o + x];
+					if (v == 0) continue;
+					a++;
+					if (v == 1) r++;
+					else if (v == 2) l++;
+				}
+				e |= p[o] != 0 || p[o + nx - 1] != 0;
+				if (y == 0 || y == ny - 1)
+					for (int x = 0; x < nx; x++)
+						e |= p[o + x] != 0;
+			}
+			counts[z][0] = r;
+			counts[z][1] = l;
+			counts[z][2] = a;
+			edge[z] = e;
+		});
 		long right = 0, left = 0, any = 0;
 		int first = -1, last = -1;
 		boolean border = false;
-		for (int z = 0; z < labels.length; z++) {
-			final byte[] p = labels[z];
-			boolean has = false;
-			for (int i = 0; i < p.length; i++) {
-				final int v = p[i];
-				if (v == 0) continue;
-				has = true;
-				any++;
-				if (v == 1) right++;
-				else if (v == 2) left++;
-				final int x = i % nx, y = i / nx;
-				if (x == 0 || y == 0 || x == nx - 1 || y == ny - 1) border = true;
-			}
-			if (has) {
+		for (int z = 0; z < nz; z++) {
+			right += counts[z][0];
+			left += counts[z][1];
+			any += counts[z][2];
+			border |= edge[z];
+			if (counts[z][2] > 0) {
 				if (first < 0) first = z;
 				last = z;
 			}
