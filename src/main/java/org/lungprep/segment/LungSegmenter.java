@@ -34,17 +34,18 @@ public final class LungSegmenter {
 		progress.progress("segmenting lungs", 0.1);
 		progress.checkCancelled();
 		final boolean labelled;
+		int components = -1;
 		if (settings.method() == SegmentSettings.Method.TUTORIAL) {
 			TutorialSegmentation.segment(mask, nx, ny, settings.fill());
 			labelled = false;
 		}
 		else {
-			RobustSegmentation.segment(mask, hu, settings, progress);
+			components = RobustSegmentation.segment(mask, hu, settings, progress);
 			labelled = true;
 		}
 		progress.progress("segmenting lungs", 1);
 		final Volume<UnsignedByteType> labels = hu.withImage(out);
-		return new LungSegmentation(labels, Measures.qc(mask, nx, ny, hu.geometry().voxelMillilitres(), labelled));
+		return new LungSegmentation(labels, Measures.qc(mask, nx, ny, hu.geometry().voxelMillilitres(), labelled, components));
 	}
 
 	/** mask = 1 where HU &le; threshold (air). */

@@ -13,6 +13,11 @@ final class Measures {
 	private Measures() { }
 
 	static LungQc qc(final byte[][] labels, final int nx, final int ny, final double voxelMl, final boolean labelled) {
+		return qc(labels, nx, ny, voxelMl, labelled, -1);
+	}
+
+	/** As above, with the number of 26-connected components when the caller knows it (-1: count them). */
+	static LungQc qc(final byte[][] labels, final int nx, final int ny, final double voxelMl, final boolean labelled, final int knownComponents) {
 		// per plane (in parallel): right, left and all voxels, and whether any touches the image edge
 		final int nz = labels.length;
 		final long[][] counts = new long[nz][3];
@@ -55,7 +60,7 @@ final class Measures {
 				last = z;
 			}
 		}
-		final int components = any == 0 ? 0 : ConnectedComponents.label(labels, nx, ny, Connectivity.TWENTY_SIX).count();
+		final int components = any == 0 ? 0 : knownComponents >= 0 ? knownComponents : ConnectedComponents.label(labels, nx, ny, Connectivity.TWENTY_SIX).count();
 		return new LungQc(labelled ? right * voxelMl : 0, labelled ? left * voxelMl : 0, any * voxelMl, components, border, first, last, labelled);
 	}
 }

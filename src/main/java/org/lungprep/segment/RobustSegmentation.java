@@ -41,7 +41,8 @@ final class RobustSegmentation {
 
 	private RobustSegmentation() { }
 
-	static <T extends RealType<T>> void segment(final byte[][] mask, final Volume<T> hu, final SegmentSettings s, final ProgressListener progress) {
+	/** @return the number of 26-connected components of the final mask */
+	static <T extends RealType<T>> int segment(final byte[][] mask, final Volume<T> hu, final SegmentSettings s, final ProgressListener progress) {
 		final int nx = hu.size(0), ny = hu.size(1), nz = hu.size(2);
 		final Geometry g = hu.geometry();
 		final double voxelMl = g.voxelMillilitres();
@@ -64,7 +65,7 @@ final class RobustSegmentation {
 		air.paint(mask, keep, (byte) 1);
 		progress.progress("segmenting lungs", 0.3);
 		progress.checkCancelled();
-		if (lungs.isEmpty()) return;
+		if (lungs.isEmpty()) return 0;
 
 		// 3. airway
 		final boolean superiorIsHighZ = g.direction()[8] >= 0;
@@ -100,22 +101,27 @@ final class RobustSegmentation {
 		// 5. filling and closing, 6. dilation
 		if (s.fill()) Filling.fillAndClose(mask, airway, nx, ny, g.spacing(0), g.spacing(1), s.closingMm());
 		if (s.dilationMm() > 0) Filling.dilate(mask, airway, nx, ny, g.spacing(0), g.spacing(1), s.dilationMm());
-		dropSpecks(mask, nx, ny);
+		return dropSpecks(mask, nx, ny);
 	}
 
 	/**
 	 * Filling around the removed airway can leave a few voxels that touch neither lung; keep only components of at least
 	 * 1 % of the largest.
 	 */
-	private static void dropSpecks(final byte[][] mask, final int nx, final int ny) {
+	private static int dropSpecks(final byte[][] mask, final int nx, final int ny) {
 		final ConnectedComponents.Result cc = ConnectedComponents.label(mask, nx, ny, Connectivity.TWENTY_SIX);
 		final int largest = cc.largest();
-		if (largest == 0) return;
+		if (largest == 0) return 0;
 		final boolean[] drop = new boolean[cc.count() + 1];
-		boolean any = false;
+		int dropped = 0;
 		for (int l = 1; l <= cc.count(); l++)
-			if (cc.size(l) < 0.01 * cc.size(largest)) any = drop[l] = true;
-		if (any) cc.paint(mask, drop, (byte) 0);
+			if (cc.size(l) < 0.01 * cc.size(largest)) {
+				drop[l] = true;
+				dropped++;
+			}
+		if (dropped > 0) cc.paint(mask, drop, (byte) 0);
+		// removing components joins no others: what is left is the mask's components
+		return cc.count() - dropped;
 	}
 
 	/** The largest candidate, plus the second when it is at least 5 % of the largest and overlaps it in z. */

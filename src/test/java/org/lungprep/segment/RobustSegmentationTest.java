@@ -113,6 +113,7 @@ class RobustSegmentationTest {
 		assertTrue(airwayIn <= 0.05 * airwayAll, "airway outside the lungs in the mask: " + airwayIn + " of " + airwayAll);
 		final ConnectedComponents.Result cc = ConnectedComponents.label(s.labels().image(), org.lungprep.core.Connectivity.TWENTY_SIX);
 		assertEquals(2, cc.count(), "two separate lungs, not joined through the bronchi");
+		assertEquals(cc.count(), s.qc().components(), "the QC's component count is the mask's");
 	}
 
 	@Test
