@@ -95,8 +95,16 @@ public final class Planar {
 		LoopBuilder.setImages(Views.zeroMin(src), dst).multiThreaded().forEachPixel((s, t) -> t.setReal(s.getRealDouble()));
 	}
 
-	/** @return the sum of all values (double), for checks and tests */
+	/** @return the sum of all values (double) in flat-iteration order; float32 planes are read directly */
 	public static <T extends RealType<T>> double sum(final RandomAccessibleInterval<T> img) {
+		if (img instanceof PlanarImg && ((PlanarImg<?, ?>) img).firstElement() instanceof FloatType) {
+			final PlanarImg<?, ?> p = (PlanarImg<?, ?>) img;
+			double s = 0;
+			for (int z = 0; z < p.numSlices(); z++)
+				for (final float f : Planar.<float[]> plane(p, z))
+					s += f;
+			return s;
+		}
 		double s = 0;
 		final Cursor<T> c = Views.flatIterable(img).cursor();
 		while (c.hasNext()) s += c.next().getRealDouble();

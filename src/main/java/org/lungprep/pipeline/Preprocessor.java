@@ -33,7 +33,6 @@ import org.lungprep.segment.LungSegmentation;
 import org.lungprep.segment.LungSegmenter;
 import org.lungprep.segment.MaskMargin;
 
-import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.integer.ShortType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
@@ -181,7 +180,7 @@ public final class Preprocessor {
 			final long t0 = System.nanoTime();
 			final Volume<UnsignedByteType> keep = MaskMargin.grow(seg.labels(), settings.maskMm());
 			final Volume<FloatType> normalized = Normalizer.normalize(resampled, keep, settings.normalize(), cancelOnly);
-			normalizedMean[0] = mean(normalized);
+			normalizedMean[0] = Planar.sum(normalized.image()) / normalized.image().size();
 			seconds.merge("normalize", lap(t0), Double::sum);
 			submitWrites(writer, pending, dir, "normalized", normalized, writing);
 			return null;
@@ -208,16 +207,6 @@ public final class Preprocessor {
 		AtomicFiles.writeString(dir.resolve("report.json"), Json.write(report) + "\n");
 		progress.progress("done", 1);
 		return new Result(report, row(report, seg, scaled, seconds), scaled);
-	}
-
-	/** The mean of a float32 planar volume, summed plane by plane in double. */
-	private static double mean(final Volume<FloatType> v) {
-		final PlanarImg<?, ?> img = (PlanarImg<?, ?>) v.image();
-		double sum = 0;
-		for (int z = 0; z < v.size(2); z++)
-			for (final float f : Planar.<float[]> plane(img, z))
-				sum += f;
-		return sum / img.size();
 	}
 
 	/** What loading left for the rest of the run: the HU volume's header (no voxels), its shape and the resampled volume. */

@@ -226,6 +226,13 @@ class CliTest {
 		assertTrue(kept > 1000 && filled > norm.length / 2, "kept " + kept + ", filled " + filled);
 		final String report = Files.readString(out.resolve("report.json"));
 		assertTrue(report.contains("\"mask_margin_mm\": 4.0") && report.contains("\"mask_fill\": -7.0"), report);
+		// the reported mean is the mean of the array as written, fill included
+		final java.util.regex.Matcher mean = java.util.regex.Pattern.compile("\"normalized_mean\": ([-0-9.eE]+)").matcher(report);
+		assertTrue(mean.find(), report);
+		double sum = 0;
+		for (final float v : norm)
+			sum += v;
+		assertEquals(sum / norm.length, Double.parseDouble(mean.group(1)), 1e-6);
 		final Run alone = run("preprocess", phantom.resolve("dicom").toString(), tmp.resolve("fill-alone").toString(), "--mask-fill", "1");
 		assertEquals(1, alone.code);
 		assertTrue(alone.err.contains("--mask-fill needs --mask"), alone.err);
