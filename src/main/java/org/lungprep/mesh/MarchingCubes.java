@@ -107,29 +107,41 @@ public final class MarchingCubes {
 			if (slabs[i + 1].bottomCount != slabs[i].topCount)
 				throw new IllegalStateException("marching cubes: slab " + i + " sees " + slabs[i].topCount + " crossings on its top slice, slab " + (i + 1) + " made "
 					+ slabs[i + 1].bottomCount);
-		final float[] v = new float[3 * vBase[n]], nrm = new float[3 * vBase[n]];
-		final int[] t = new int[tBase[n]];
-		final List<Integer> ids = new ArrayList<>(n);
-		for (int i = 0; i < n; i++) ids.add(i);
-		Parallelization.getTaskExecutor().forEach(ids, i -> {
-			final Slab s = slabs[i];
-			s.pos.copyTo(v, 3 * vBase[i]);
-			s.nrm.copyTo(nrm, 3 * vBase[i]);
-			final int base = vBase[i];
-			// the top slice's vertex of rank k is the next slab's bottom-slice vertex k
-			final int next = i + 1 < n ? vBase[i + 1] : 0;
-			int at = tBase[i];
-			for (int b = 0; b < s.tris.blocks.size(); b++) {
-				final int[] src = s.tris.blocks.get(b);
-				final int used = s.tris.used(b);
-				for (int k = 0; k < used; k++) {
-					final int id = src[k];
-					t[at + k] = id >= 0 ? id + base : next - id - 1;
+		// two tasks of about equal size, each allocating (zeroing) and filling its own arrays: the vertices with their
+		// normals, and the triangles; allocating all three on one thread took as long as the copying
+		final float[][] vn = new float[2][];
+		final int[][] tt = new int[1][];
+		Parallelization.getTaskExecutor().forEach(Arrays.asList(0, 1), task -> {
+			if (task == 0) {
+				final float[] v = new float[3 * vBase[n]], nrm = new float[3 * vBase[n]];
+				for (int i = 0; i < n; i++) {
+					slabs[i].pos.copyTo(v, 3 * vBase[i]);
+					slabs[i].nrm.copyTo(nrm, 3 * vBase[i]);
 				}
-				at += used;
+				vn[0] = v;
+				vn[1] = nrm;
+				return;
 			}
+			final int[] t = new int[tBase[n]];
+			for (int i = 0; i < n; i++) {
+				final Slab s = slabs[i];
+				final int base = vBase[i];
+				// the top slice's vertex of rank k is the next slab's bottom-slice vertex k
+				final int next = i + 1 < n ? vBase[i + 1] : 0;
+				int at = tBase[i];
+				for (int b = 0; b < s.tris.blocks.size(); b++) {
+					final int[] src = s.tris.blocks.get(b);
+					final int used = s.tris.used(b);
+					for (int k = 0; k < used; k++) {
+						final int id = src[k];
+						t[at + k] = id >= 0 ? id + base : next - id - 1;
+					}
+					at += used;
+				}
+			}
+			tt[0] = t;
 		});
-		return new TriangleMesh(v, nrm, t);
+		return new TriangleMesh(vn[0], vn[1], tt[0]);
 	}
 
 	/** Sampled grid, threshold and index-to-physical transforms shared by all slabs. */
