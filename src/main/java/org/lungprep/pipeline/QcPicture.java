@@ -18,7 +18,7 @@ import org.lungprep.core.Planar;
 import org.lungprep.core.ProgressListener;
 import org.lungprep.core.Volume;
 import org.lungprep.mesh.ColoredMesh;
-import org.lungprep.mesh.MarchingCubes;
+import org.lungprep.mesh.MaskSurface;
 import org.lungprep.mesh.MeshRenderer;
 import org.lungprep.mesh.RenderSettings;
 import org.lungprep.mesh.TriangleMesh;
@@ -75,9 +75,9 @@ public final class QcPicture {
 	private static void render3d(final int[] px, final Slicer s, final Volume<ShortType> hu, final Volume<UnsignedByteType> mask, final TriangleMesh bone) {
 		final List<ColoredMesh> scene = new ArrayList<>();
 		if (mask != null) {
-			// coarse steps keep the lung surface cheap; the panel is small
+			// blocks of about 2 mm keep the lung surface cheap (the panel is small); smoothed, so no voxel terraces
 			final int step = Math.max(1, (int) Math.round(1.5 / Math.min(hu.geometry().spacing(0), hu.geometry().spacing(1))));
-			final TriangleMesh lungs = MarchingCubes.extract(mask, 0.5, step, ProgressListener.NONE);
+			final TriangleMesh lungs = MaskSurface.smooth(mask, step, ProgressListener.NONE);
 			if (!lungs.isEmpty()) scene.add(new ColoredMesh(lungs, LUNG));
 		}
 		if (bone != null && !bone.isEmpty()) scene.add(new ColoredMesh(bone, BONE));
