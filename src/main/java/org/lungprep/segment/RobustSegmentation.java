@@ -24,7 +24,9 @@ import net.imglib2.type.numeric.RealType;
  * trachea; it is followed down slice by slice through the regions that overlap it, as long as each stays smaller than
  * a leak limit (8 cm&sup2; and 3 times the trachea's area); where a region grows beyond that, the airway has entered the
  * lung, and only its dark lumen (below -950 HU, within the limit) overlapping the airway above is followed, together
- * with the wall's partial-volume rim (2 mm around it), until no such lumen is left. The airway found is removed. Limits:
+ * with the wall's partial-volume rim (2 mm around it), until no such lumen is left. The airway found is removed, with
+ * every thin run (under 6 mm along z) of mask voxels stacked on it: the partial volume of a bronchus wall parallel to
+ * the slices, which at thick slices would join the lung as a fin. Limits:
  * bronchi beyond where their lumen stops being followed stay in the mask (a clean cut across the bronchus); a scan
  * starting below the carina has no trachea to remove.</li>
  * <li><b>Left and right</b>: two components are the two lungs; one component (lungs touching at the anterior or
@@ -75,6 +77,7 @@ final class RobustSegmentation {
 			ct[z] = org.lungprep.core.Planar.plane(shorts, z);
 		final byte[][] airway = new byte[nz][];
 		removeAirway(mask, ct, airway, nx, ny, superiorIsHighZ, pixelCm2, g.spacing(0), g.spacing(1));
+		removeStackedWall(mask, airway, nx, ny, g.spacing(2));
 		progress.progress("segmenting lungs", 0.45);
 		progress.checkCancelled();
 
@@ -266,6 +269,64 @@ final class RobustSegmentation {
 				if (current[i] != 0) p[i] = 0;
 			airwayOut[z] = current;
 			previous = current;
+		}
+	}
+
+	/** Thickness (mm along z) below which a run of mask voxels stacked on the airway is its wall's partial volume. */
+	private static final double STACKED_WALL_MM = 6;
+
+	/**
+	 * The airway's wall across slices: the airway is followed slice by slice and its rim taken in-plane, but where a
+	 * bronchus runs nearly parallel to the slices, the partial volume of its upper or lower wall is a thin sheet in the
+	 * slices next to the lumen, as thick as the scan's slices were (a 5 mm scan resampled to 1 mm gives sheets 3-4 voxels
+	 * thick), and such a sheet reaches from the carina to the lung as a thin fin. Here every column run of mask voxels
+	 * that touches the removed airway along z and is thinner than {@value #STACKED_WALL_MM} mm is removed (and recorded
+	 * as airway); lung parenchyma above or below an airway is a long run and stays.
+	 */
+	static void removeStackedWall(final byte[][] mask, final byte[][] airway, final int nx, final int ny, final double sz) {
+		final int nz = mask.length, n = nx * ny;
+		final int maxRun = (int) Math.ceil(STACKED_WALL_MM / sz - 1e-9) - 1;
+		if (maxRun < 1) return;
+		// the columns the airway passes through, and per column the start of the current mask run and whether it
+		// touched the airway at its start
+		final boolean[] footprint = new boolean[n];
+		boolean anyAirway = false;
+		for (final byte[] a : airway)
+			if (a != null) {
+				anyAirway = true;
+				for (int i = 0; i < n; i++)
+					if (a[i] != 0) footprint[i] = true;
+			}
+		if (!anyAirway) return;
+		int count = 0;
+		for (int i = 0; i < n; i++)
+			if (footprint[i]) count++;
+		final int[] columns = new int[count];
+		for (int i = 0, k = 0; i < n; i++)
+			if (footprint[i]) columns[k++] = i;
+		final int[] start = new int[count];
+		Arrays.fill(start, -1);
+		final boolean[] touched = new boolean[count];
+		for (int z = 0; z <= nz; z++) {
+			final byte[] m = z < nz ? mask[z] : null, a = z < nz ? airway[z] : null, below = z > 0 ? airway[z - 1] : null;
+			for (int c = 0; c < count; c++) {
+				final int i = columns[c];
+				final boolean in = m != null && m[i] != 0;
+				if (in && start[c] < 0) {
+					start[c] = z;
+					touched[c] = below != null && below[i] != 0;
+				}
+				else if (!in && start[c] >= 0) {
+					final int s0 = start[c];
+					start[c] = -1;
+					if (z - s0 <= maxRun && (touched[c] || a != null && a[i] != 0))
+						for (int k = s0; k < z; k++) {
+							mask[k][i] = 0;
+							if (airway[k] == null) airway[k] = new byte[n];
+							airway[k][i] = 1;
+						}
+				}
+			}
 		}
 	}
 

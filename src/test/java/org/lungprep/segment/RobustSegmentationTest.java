@@ -116,6 +116,74 @@ class RobustSegmentationTest {
 		assertEquals(cc.count(), s.qc().components(), "the QC's component count is the mask's");
 	}
 
+	/**
+	 * The demo's case: 5 mm slices resampled to 1 mm. The main bronchi run nearly parallel to the slices, and the
+	 * partial volume of their walls is a sheet 3-4 slices thick that joined the lungs as a fin reaching to the carina
+	 * (1288 voxels more than 3 mm outside the true lungs before the stacked wall was removed with the airway).
+	 */
+	@Test
+	void thickSlicesLeaveNoBronchusWallFinsInTheMediastinum() {
+		final PhantomCase ph = ChestPhantom.builder().shape(192, 192, 64).spacing(1.8, 1.8, 5).build();
+		final Volume<ShortType> iso = Resampler.resample(ph.hu(), ResampleSettings.isotropic(1), ProgressListener.NONE);
+		final Volume<UnsignedByteType> truth = Resampler.resample(ph.lungLabels(), ResampleSettings.isotropic(1).withInterpolation(org.lungprep.resample.Interpolation.NEAREST),
+			ProgressListener.NONE);
+		final PlanarImg<UnsignedByteType, ?> near = Planar.asUnsignedBytes(MaskMargin.grow(truth, 3).image());
+		final LungSegmentation s = LungSegmenter.segment(iso, SegmentSettings.DEFAULT, ProgressListener.NONE);
+		final PlanarImg<UnsignedByteType, ?> found = Planar.asUnsignedBytes(s.labels().image());
+		long outside = 0;
+		for (int z = 0; z < iso.size(2); z++) {
+			final byte[] f = Planar.plane(found, z), n = Planar.plane(near, z);
+			for (int i = 0; i < f.length; i++)
+				if (f[i] != 0 && n[i] == 0) outside++;
+		}
+		assertTrue(outside <= 20, outside + " mask voxels more than 3 mm outside the phantom's lungs");
+		assertEquals(ph.lungMillilitres(), s.qc().totalMl(), 0.03 * ph.lungMillilitres(), s.qc().toMap().toString());
+	}
+
+	/** Runs along z stacked on the airway: thin ones go (and become airway), long ones and unstacked ones stay. */
+	@Test
+	void stackedWallRunsAreThinRunsTouchingTheAirway() {
+		final int nz = 20;
+		final byte[][] mask = new byte[nz][], airway = new byte[nz][];
+		for (int z = 0; z < nz; z++)
+			mask[z] = new byte[4];
+		// column 0: airway at z 5-6, a 3-slice run on it (7-9), and a run from 12 on that does not touch it
+		airway[5] = new byte[4];
+		airway[6] = new byte[4];
+		airway[5][0] = airway[6][0] = 1;
+		for (int z = 7; z <= 9; z++) mask[z][0] = 1;
+		for (int z = 12; z < nz; z++) mask[z][0] = 1;
+		// column 1: airway at z 5-6, a long run (7-19) above it
+		airway[5][1] = airway[6][1] = 1;
+		for (int z = 7; z < nz; z++) mask[z][1] = 1;
+		// column 2: a 3-slice run (7-9) in a column the airway passes through at z 5, but not touching it
+		airway[5][2] = 1;
+		for (int z = 7; z <= 9; z++) mask[z][2] = 1;
+		// column 3: a thin run ending right below the airway (2-4 under airway 5)
+		airway[5][3] = 1;
+		for (int z = 2; z <= 4; z++) mask[z][3] = 1;
+		RobustSegmentation.removeStackedWall(mask, airway, 2, 2, 1.0);
+		for (int z = 7; z <= 9; z++) {
+			assertEquals(0, mask[z][0], "thin run stacked on the airway, z " + z);
+			assertEquals(1, airway[z][0], "recorded as airway, z " + z);
+			assertEquals(1, mask[z][2], "thin run not touching the airway stays, z " + z);
+		}
+		for (int z = 12; z < nz; z++)
+			assertEquals(1, mask[z][0], "a run away from the airway stays, z " + z);
+		for (int z = 7; z < nz; z++)
+			assertEquals(1, mask[z][1], "a long run on the airway stays, z " + z);
+		for (int z = 2; z <= 4; z++)
+			assertEquals(0, mask[z][3], "thin run below the airway, z " + z);
+		// at 3 mm slices a 2-slice run is 6 mm: not thinner than the limit, stays
+		final byte[][] m2 = { { 0 }, { 1 }, { 1 }, { 0 } }, a2 = { { 1 }, null, null, null };
+		RobustSegmentation.removeStackedWall(m2, a2, 1, 1, 3.0);
+		assertEquals(1, m2[1][0]);
+		assertEquals(1, m2[2][0]);
+		final byte[][] m3 = { { 0 }, { 1 }, { 0 } }, a3 = { { 1 }, null, null };
+		RobustSegmentation.removeStackedWall(m3, a3, 1, 1, 3.0);
+		assertEquals(0, m3[1][0], "one 3 mm slice is thinner than 6 mm");
+	}
+
 	@Test
 	void tightFieldOfViewWhereTheBodyTouchesTheEdge() {
 		// crop the phantom inside the body outline: outside air is split into corner pieces, as in the CPTAC series
