@@ -75,8 +75,10 @@ public final class QcPicture {
 	private static void render3d(final int[] px, final Slicer s, final Volume<ShortType> hu, final Volume<UnsignedByteType> mask, final TriangleMesh bone) {
 		final List<ColoredMesh> scene = new ArrayList<>();
 		if (mask != null) {
-			// blocks of about 2 mm keep the lung surface cheap (the panel is small); smoothed, so no voxel terraces
-			final int step = Math.max(1, (int) Math.round(1.5 / Math.min(hu.geometry().spacing(0), hu.geometry().spacing(1))));
+			// blocks of about 2 mm keep the lung surface cheap (the panel is small); smoothed, so no voxel terraces; at
+			// least 32 blocks across the volume's smallest side, so tiny voxels in a small volume still give a surface
+			final int minSide = (int) Math.min(mask.size(0), Math.min(mask.size(1), mask.size(2)));
+			final int step = Math.max(1, Math.min(Math.min(15, minSide / 32), (int) Math.round(1.5 / Math.min(hu.geometry().spacing(0), hu.geometry().spacing(1)))));
 			final TriangleMesh lungs = MaskSurface.smooth(mask, step, ProgressListener.NONE);
 			if (!lungs.isEmpty()) scene.add(new ColoredMesh(lungs, LUNG));
 		}

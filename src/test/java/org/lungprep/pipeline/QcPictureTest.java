@@ -111,6 +111,30 @@ class QcPictureTest {
 		assertTrue(e.getMessage().contains("[10, 10, 10]"), e.getMessage());
 	}
 
+	/** Micro-CT-like spacing: the lung surface's block size is capped (at 0.05 mm it would be 30 voxels). */
+	@Test
+	void tinyVoxelsStillGetA3dPanel() {
+		final Geometry g = Geometry.of(0.05, 0.05, 0.05);
+		final PlanarImg<ShortType, ?> h = Planar.shorts(40, 40, 40);
+		final PlanarImg<UnsignedByteType, ?> m = Planar.unsignedBytes(40, 40, 40);
+		for (int z = 0; z < 40; z++) {
+			final short[] ph = Planar.plane(h, z);
+			final byte[] pm = Planar.plane(m, z);
+			for (int i = 0; i < ph.length; i++) {
+				final int x = i % 40, y = i / 40;
+				final boolean in = (x - 20) * (x - 20) + (y - 20) * (y - 20) + (z - 20) * (z - 20) < 144;
+				ph[i] = (short) (in ? -850 : 40);
+				pm[i] = (byte) (in ? 1 : 0);
+			}
+		}
+		final BufferedImage img = QcPicture.render(new Volume<>(h, g, VolumeInfo.EMPTY), new Volume<>(m, g, VolumeInfo.EMPTY), null);
+		int lit = 0;
+		for (int y = 420; y < 780; y++)
+			for (int x = 420; x < 780; x++)
+				if ((img.getRGB(x, y) & 0xFFFFFF) != 0) lit++;
+		assertTrue(lit > 1000, "3D panel pixels " + lit);
+	}
+
 	@Test
 	void lettersFollowTheDirection() {
 		assertEquals("L", QcPicture.letter(new double[] { 1, 0, 0 }));
