@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.numeric.integer.ShortType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
@@ -159,25 +160,40 @@ public final class QcPicture {
 		private double[] maskCentre() {
 			final double[] c = { (n[0] - 1) / 2.0, (n[1] - 1) / 2.0, (n[2] - 1) / 2.0 };
 			if (mask == null) return c;
-			// one pass: voxel counts per x column, and sums of y and z
-			final long[] perX = new long[n[0]];
+			// one pass, slices in parallel: per slice, voxel counts per x column and the sum of y; summed in slice order
+			final int nx = n[0], ny = n[1], nz = n[2];
+			final int[][] perXz = new int[nz][];
+			final long[] sumY = new long[nz], inSlice = new long[nz];
+			final List<Integer> zs = new ArrayList<>(nz);
+			for (int z = 0; z < nz; z++)
+				zs.add(z);
+			Parallelization.getTaskExecutor().forEach(zs, z -> {
+				final byte[] p = mask[z];
+				final int[] cols = new int[nx];
+				long sy = 0, in = 0;
+				for (int y = 0, o = 0; y < ny; y++, o += nx) {
+					int inRow = 0;
+					for (int x = 0; x < nx; x++) {
+						final int b = p[o + x] != 0 ? 1 : 0;
+						cols[x] += b;
+						inRow += b;
+					}
+					sy += (long) y * inRow;
+					in += inRow;
+				}
+				perXz[z] = cols;
+				sumY[z] = sy;
+				inSlice[z] = in;
+			});
+			final long[] perX = new long[nx];
 			double sy = 0, sz = 0;
 			long count = 0;
-			for (int z = 0; z < n[2]; z++) {
-				final byte[] p = mask[z];
-				long inSlice = 0;
-				for (int y = 0, o = 0; y < n[1]; y++, o += n[0]) {
-					long inRow = 0;
-					for (int x = 0; x < n[0]; x++)
-						if (p[o + x] != 0) {
-							perX[x]++;
-							inRow++;
-						}
-					sy += (double) y * inRow;
-					inSlice += inRow;
-				}
-				sz += (double) z * inSlice;
-				count += inSlice;
+			for (int z = 0; z < nz; z++) {
+				for (int x = 0; x < nx; x++)
+					perX[x] += perXz[z][x];
+				sy += sumY[z];
+				sz += (double) z * inSlice[z];
+				count += inSlice[z];
 			}
 			if (count == 0) return c;
 			double sx = 0;

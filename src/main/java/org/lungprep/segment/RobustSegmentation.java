@@ -189,13 +189,22 @@ final class RobustSegmentation {
 		for (int k = 0; k < nz; k++) {
 			final int z = superiorIsHighZ ? nz - 1 - k : k;
 			final byte[] p = mask[z];
-			for (int i = 0; i < p.length; i++)
-				if (p[i] != 0) {
-					if (top < 0) top = k;
-					bottom = k;
-					xmin = Math.min(xmin, i % nx);
-					xmax = Math.max(xmax, i % nx);
-				}
+			boolean any = false;
+			for (int o = 0; o < p.length; o += nx) {
+				// the row's first and last mask pixel, if any
+				int x0 = 0;
+				while (x0 < nx && p[o + x0] == 0) x0++;
+				if (x0 == nx) continue;
+				int x1 = nx - 1;
+				while (p[o + x1] == 0) x1--;
+				any = true;
+				xmin = Math.min(xmin, x0);
+				xmax = Math.max(xmax, x1);
+			}
+			if (any) {
+				if (top < 0) top = k;
+				bottom = k;
+			}
 		}
 		if (top < 0) return;
 		final double mid = (xmin + xmax) / 2.0, halfWidth = Math.max(1, (xmax - xmin) / 2.0);
