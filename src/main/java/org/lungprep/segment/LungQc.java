@@ -32,7 +32,8 @@ public final class LungQc {
 		final List<String> w = new ArrayList<>();
 		if (totalMl < MIN_ML || totalMl > MAX_ML)
 			w.add(String.format(Locale.ROOT, "lung volume %.0f mL is outside the plausible %.0f-%.0f mL (partial scan, or the segmentation failed)", totalMl, MIN_ML, MAX_ML));
-		if (labelled && (rightMl <= 0 || leftMl <= 0)) w.add("only one lung found (" + (rightMl <= 0 ? "right" : "left") + " lung missing)");
+		if (totalMl <= 0) w.add("no lung found: the mask is empty");
+		else if (labelled && (rightMl <= 0 || leftMl <= 0)) w.add("only one lung found (" + (rightMl <= 0 ? "right" : "left") + " lung missing)");
 		if (touchesBorder) w.add("the lung mask touches the lateral edge of the image (tight field of view: lung may be cut off)");
 		this.warnings = Collections.unmodifiableList(w);
 	}

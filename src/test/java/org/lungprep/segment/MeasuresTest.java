@@ -34,4 +34,25 @@ class MeasuresTest {
 			assertTrue(qc.touchesBorder(), "pixel " + i % nx + "," + i / nx);
 		}
 	}
+
+	@Test
+	void warningsSayWhatIsMissing() {
+		final int nx = 4, ny = 4;
+		final byte[][] empty = new byte[2][nx * ny];
+		LungQc qc = Measures.qc(empty, nx, ny, 1000, true);
+		assertTrue(qc.warnings().contains("no lung found: the mask is empty"), qc.warnings().toString());
+		assertFalse(qc.warnings().toString().contains("only one lung"), qc.warnings().toString());
+		final byte[][] leftOnly = new byte[2][nx * ny];
+		leftOnly[0][5] = 2;
+		qc = Measures.qc(leftOnly, nx, ny, 1000, true);
+		assertTrue(qc.warnings().contains("only one lung found (right lung missing)"), qc.warnings().toString());
+		// 2 L in each lung: plausible, no warnings
+		final byte[][] both = new byte[2][nx * ny];
+		both[0][5] = 1;
+		both[0][6] = 1;
+		both[1][9] = 2;
+		both[1][10] = 2;
+		qc = Measures.qc(both, nx, ny, 1000, true);
+		assertTrue(qc.warnings().isEmpty(), qc.warnings().toString());
+	}
 }
