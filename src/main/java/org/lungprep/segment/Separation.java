@@ -79,16 +79,21 @@ final class Separation {
 		int x0 = nx, y0 = ny, z0 = -1, x1 = -1, y1 = -1, z1 = -1;
 		for (int z = 0; z < labels.length; z++) {
 			final byte[] p = labels[z];
-			for (int y = 0; y < ny; y++)
-				for (int x = 0, o = y * nx; x < nx; x++)
-					if (p[o + x] != 0) {
-						if (z0 < 0) z0 = z;
-						z1 = z;
-						y0 = Math.min(y0, y);
-						y1 = Math.max(y1, y);
-						x0 = Math.min(x0, x);
-						x1 = Math.max(x1, x);
-					}
+			for (int y = 0; y < ny; y++) {
+				// the row's first and last non-zero voxel, if any
+				final int o = y * nx;
+				int a = 0;
+				while (a < nx && p[o + a] == 0) a++;
+				if (a == nx) continue;
+				int b = nx - 1;
+				while (p[o + b] == 0) b--;
+				if (z0 < 0) z0 = z;
+				z1 = z;
+				y0 = Math.min(y0, y);
+				y1 = Math.max(y1, y);
+				x0 = Math.min(x0, a);
+				x1 = Math.max(x1, b);
+			}
 		}
 		return z0 < 0 ? null : new int[] { x0, y0, z0, x1, y1, z1 };
 	}
