@@ -191,15 +191,11 @@ final class RobustSegmentation {
 			final byte[] p = mask[z];
 			boolean any = false;
 			for (int o = 0; o < p.length; o += nx) {
-				// the row's first and last mask pixel, if any
-				int x0 = 0;
-				while (x0 < nx && p[o + x0] == 0) x0++;
+				final int x0 = Runs.firstSet(p, o, o + nx) - o;
 				if (x0 == nx) continue;
-				int x1 = nx - 1;
-				while (p[o + x1] == 0) x1--;
 				any = true;
 				xmin = Math.min(xmin, x0);
-				xmax = Math.max(xmax, x1);
+				xmax = Math.max(xmax, Runs.lastSet(p, o, o + nx) - o);
 			}
 			if (any) {
 				if (top < 0) top = k;

@@ -47,6 +47,19 @@ final class Runs {
 		return x;
 	}
 
+	/** @return the first index in [from, end) holding a non-zero byte, or end (eight bytes at a time over zeros) */
+	static int firstSet(final byte[] p, final int from, final int end) {
+		return skip(p, from, end, false);
+	}
+
+	/** @return the last index in [from, end) holding a non-zero byte, or from - 1 */
+	static int lastSet(final byte[] p, final int from, final int end) {
+		int x = end - 1;
+		while (x >= from && p[x] == 0)
+			x--;
+		return x;
+	}
+
 	private Runs(final int nx, final int ny, final int nz, final int[] rowStart, final int[] x0, final int[] x1) {
 		this.nx = nx;
 		this.ny = ny;

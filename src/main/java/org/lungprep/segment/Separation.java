@@ -80,13 +80,9 @@ final class Separation {
 		for (int z = 0; z < labels.length; z++) {
 			final byte[] p = labels[z];
 			for (int y = 0; y < ny; y++) {
-				// the row's first and last non-zero voxel, if any
-				final int o = y * nx;
-				int a = 0;
-				while (a < nx && p[o + a] == 0) a++;
+				final int o = y * nx, a = Runs.firstSet(p, o, o + nx) - o;
 				if (a == nx) continue;
-				int b = nx - 1;
-				while (p[o + b] == 0) b--;
+				final int b = Runs.lastSet(p, o, o + nx) - o;
 				if (z0 < 0) z0 = z;
 				z1 = z;
 				y0 = Math.min(y0, y);
