@@ -235,46 +235,53 @@ final class RobustSegmentation {
 				final boolean[] touches = overlapping(cc, previous, nx, ny);
 				final boolean[] small = new boolean[cc.count() + 1];
 				final boolean[] large = new boolean[cc.count() + 1];
+				boolean anyLarge = false;
 				for (int l = 1; l <= cc.count(); l++)
 					if (touches[l]) {
 						if (cc.size(l) * pixelCm2 <= limit) small[l] = true;
-						else large[l] = true;
+						else anyLarge = large[l] = true;
 						any = true;
 					}
 				cc.paintPlane(current, small, (byte) 1);
-				// inside a region that grew into the lung: the dark lumen overlapping the airway above
-				final byte[] region = new byte[p.length], inLarge = new byte[p.length];
-				cc.paintPlane(region, large, (byte) 1);
-				final short[] c = ct[z];
-				for (int i = 0; i < p.length; i++)
-					inLarge[i] = (byte) (region[i] != 0 && c[i] < LUMEN_HU ? 1 : 0);
-				final ConnectedComponents.Result lumen = ConnectedComponents.label(new byte[][] { inLarge }, nx, ny, Connectivity.EIGHT);
-				final boolean[] follow = overlapping(lumen, previous, nx, ny);
-				boolean anyLumen = false;
-				for (int l = 1; l <= lumen.count(); l++) {
-					if (lumen.size(l) * pixelCm2 > limit) follow[l] = false;
-					anyLumen |= follow[l];
-				}
-				if (anyLumen) {
-					// with the lumen goes its wall's partial-volume rim (between lumen and -320 HU), or a hollow tube of
-					// rim would stay behind and join the lungs through the bronchi
-					final byte[] followed = new byte[p.length];
-					lumen.paintPlane(followed, follow, (byte) 1);
-					addRim(followed, region, current, nx, ny, sx, sy);
-				}
+				// inside a region that grew into the lung (if one did): the dark lumen overlapping the airway above
+				if (anyLarge) followLumen(cc, large, previous, ct[z], current, nx, ny, pixelCm2, limit, sx, sy);
 			}
-			boolean found = false;
-			for (int i = 0; i < current.length && !found; i++)
-				found = current[i] != 0;
-			if (!found) {
+			if (Runs.firstSet(current, 0, current.length) == current.length) {
 				if (previous != null) return;
 				continue;
 			}
-			for (int i = 0; i < p.length; i++)
-				if (current[i] != 0) p[i] = 0;
+			for (int i = Runs.firstSet(current, 0, current.length); i < current.length; i = Runs.firstSet(current, i + 1, current.length))
+				p[i] = 0;
 			airwayOut[z] = current;
 			previous = current;
 		}
+	}
+
+	/**
+	 * In the regions of a slice that grew into the lung ({@code large} labels of cc): the dark lumen (below
+	 * {@value #LUMEN_HU} HU) overlapping the airway of the slice above, each piece within the leak limit, goes into
+	 * {@code current} with its wall's partial-volume rim (between lumen and -320 HU), or a hollow tube of rim would stay
+	 * behind and join the lungs through the bronchi.
+	 */
+	private static void followLumen(final ConnectedComponents.Result cc, final boolean[] large, final byte[] previous, final short[] c, final byte[] current,
+		final int nx, final int ny, final double pixelCm2, final double limit, final double sx, final double sy)
+	{
+		final int n = nx * ny;
+		final byte[] region = new byte[n], inLarge = new byte[n];
+		cc.paintPlane(region, large, (byte) 1);
+		for (int i = 0; i < n; i++)
+			inLarge[i] = (byte) (region[i] != 0 && c[i] < LUMEN_HU ? 1 : 0);
+		final ConnectedComponents.Result lumen = ConnectedComponents.label(new byte[][] { inLarge }, nx, ny, Connectivity.EIGHT);
+		final boolean[] follow = overlapping(lumen, previous, nx, ny);
+		boolean anyLumen = false;
+		for (int l = 1; l <= lumen.count(); l++) {
+			if (lumen.size(l) * pixelCm2 > limit) follow[l] = false;
+			anyLumen |= follow[l];
+		}
+		if (!anyLumen) return;
+		final byte[] followed = new byte[n];
+		lumen.paintPlane(followed, follow, (byte) 1);
+		addRim(followed, region, current, nx, ny, sx, sy);
 	}
 
 	/** Thickness (mm along z) below which a run of mask voxels stacked on the airway is its wall's partial volume. */
@@ -366,9 +373,10 @@ final class RobustSegmentation {
 
 	private static boolean[] overlapping(final ConnectedComponents.Result cc, final byte[] previous, final int nx, final int ny) {
 		final boolean[] t = new boolean[cc.count() + 1];
-		for (int y = 0; y < ny; y++)
-			for (int x = 0; x < nx; x++)
-				if (previous[y * nx + x] != 0) t[cc.labelAt(x, y, 0)] = true;
+		final int n = nx * ny;
+		// the airway above is small: skip its empty stretches eight bytes at a time
+		for (int i = Runs.firstSet(previous, 0, n); i < n; i = Runs.firstSet(previous, i + 1, n))
+			t[cc.labelAt(i % nx, i / nx, 0)] = true;
 		t[0] = false;
 		return t;
 	}
