@@ -61,10 +61,13 @@ public final class QcPicture {
 		final Slicer s = new Slicer(hu, mask);
 		final BufferedImage img = new BufferedImage(2 * PANEL, 2 * PANEL, BufferedImage.TYPE_INT_RGB);
 		final int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
-		s.panel(px, 0, 0, 0, 1, 2, "AXIAL");
-		s.panel(px, PANEL, 0, 0, 2, 1, "CORONAL");
-		s.panel(px, 0, PANEL, 1, 2, 0, "SAGITTAL");
-		render3d(px, s, hu, mask, bone);
+		// the four panels draw into their own quarters of the picture: in parallel (the 3D one is parallel inside too)
+		Parallelization.getTaskExecutor().forEach(Arrays.asList(0, 1, 2, 3), panel -> {
+			if (panel == 0) s.panel(px, 0, 0, 0, 1, 2, "AXIAL");
+			else if (panel == 1) s.panel(px, PANEL, 0, 0, 2, 1, "CORONAL");
+			else if (panel == 2) s.panel(px, 0, PANEL, 1, 2, 0, "SAGITTAL");
+			else render3d(px, s, hu, mask, bone);
+		});
 		// separators
 		for (int i = 0; i < 2 * PANEL; i++) {
 			px[(PANEL) * 2 * PANEL + i] = 0x606060;
