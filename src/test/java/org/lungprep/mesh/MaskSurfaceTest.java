@@ -80,6 +80,25 @@ class MaskSurfaceTest {
 		assertTrue(smoothError < 4 && smoothError < rawError / 2, "mean normal error smooth " + smoothError + " deg, raw " + rawError + " deg");
 	}
 
+	/** A mirrored, rotated geometry (feet-first, rows along -x): the block centres and the winding follow it. */
+	@Test
+	void smoothBallInAMirroredGeometry() {
+		final Geometry g = new Geometry(new double[] { 0.8, 0.8, 1.25 }, new double[] { 30, -20, 100 }, new double[] { -1, 0, 0, 0, 0, 1, 0, 1, 0 });
+		final double r = 12;
+		final double[] c = g.toPhysical(new double[] { 24.4, 23.7, 17.2 });
+		final Volume<UnsignedByteType> mask = ball(50, 48, 36, g, c, r, 1);
+		final TriangleMesh m = MaskSurface.smooth(mask, 2, ProgressListener.NONE);
+		assertTrue(m.edgeCounts().closedAndOriented(), m.edgeCounts().toString());
+		final double ratio = m.signedVolume() / (4 / 3.0 * Math.PI * r * r * r);
+		assertTrue(ratio > 0.9 && ratio < 1.005, "outward and about the ball's volume: " + ratio);
+		final float[] v = m.vertices();
+		final double[] mean = new double[3];
+		for (int i = 0; i < v.length; i++)
+			mean[i % 3] += v[i] / (v.length / 3.0);
+		for (int d = 0; d < 3; d++)
+			assertEquals(c[d], mean[d], 0.3, "axis " + d);
+	}
+
 	@Test
 	void labelsCountAsInside() {
 		final Geometry g = Geometry.of(1, 1, 1);
