@@ -98,26 +98,30 @@ final class Separation {
 	 * Breadth-first growth of the seeds (the components with a non-zero seedLabel) through the mask, which takes their
 	 * labels; neighbours in the order +x, -x, +y, -y, +z, -z, seeds queued in raster order. Voxels never reached keep
 	 * their value (1). The mask has an empty margin in x and y, so in-plane neighbours need no checks.
+	 * <p>
+	 * The mask (0/1 on entry) records what is reached itself: a reached voxel holds its label + 2 until the end, so 1
+	 * still means a mask voxel not reached. Only seed voxels with such a neighbour are queued: the others would find
+	 * nothing to grow into when their turn came, so leaving them out changes no label, and the queue keeps the order
+	 * of the rest.
 	 */
-	private static void growBack(final byte[][] mask, final ConnectedComponents.Result seeds, final byte[] seedLabel, final int w, final int h) {
+	static void growBack(final byte[][] mask, final ConnectedComponents.Result seeds, final byte[] seedLabel, final int w, final int h) {
 		final int d = mask.length;
-		final byte[][] reached = new byte[d][w * h];
+		seeds.forEachRun((z, y, x0, x1, label) -> {
+			if (seedLabel[label] != 0) java.util.Arrays.fill(mask[z], y * w + x0, y * w + x1, (byte) (seedLabel[label] + 2));
+		});
 		// the queue holds plane and index separately: no division per voxel
 		final int[][] q = { new int[1 << 16], new int[1 << 16] };
 		final int[] tailRef = { 0 };
 		seeds.forEachRun((z, y, x0, x1, label) -> {
-			final byte l = seedLabel[label];
-			if (l == 0) return;
-			final int n = x1 - x0;
-			if (tailRef[0] + n > q[0].length) {
-				final int size = Math.max(2 * q[0].length, tailRef[0] + n);
-				q[0] = java.util.Arrays.copyOf(q[0], size);
-				q[1] = java.util.Arrays.copyOf(q[1], size);
-			}
-			final byte[] m = mask[z], r = reached[z];
+			if (seedLabel[label] == 0) return;
+			final byte[] m = mask[z], below = z > 0 ? mask[z - 1] : null, above = z + 1 < d ? mask[z + 1] : null;
 			for (int i = y * w + x0, e = y * w + x1; i < e; i++) {
-				m[i] = l;
-				r[i] = 1;
+				if (m[i + 1] != 1 && m[i - 1] != 1 && m[i + w] != 1 && m[i - w] != 1 && (above == null || above[i] != 1) && (below == null || below[i] != 1))
+					continue;
+				if (tailRef[0] == q[0].length) {
+					q[0] = java.util.Arrays.copyOf(q[0], 2 * q[0].length);
+					q[1] = java.util.Arrays.copyOf(q[1], 2 * q[1].length);
+				}
 				q[0][tailRef[0]] = z;
 				q[1][tailRef[0]++] = i;
 			}
@@ -130,46 +134,49 @@ final class Separation {
 				qz = java.util.Arrays.copyOf(qz, qz.length * 2);
 				qi = java.util.Arrays.copyOf(qi, qi.length * 2);
 			}
-			final byte[] m = mask[z], r = reached[z];
+			final byte[] m = mask[z];
 			final byte l = m[i];
 			// +x, -x, +y, -y, +z, -z
-			if (m[i + 1] != 0 && r[i + 1] == 0) {
+			if (m[i + 1] == 1) {
 				m[i + 1] = l;
-				r[i + 1] = 1;
 				qz[tail] = z;
 				qi[tail++] = i + 1;
 			}
-			if (m[i - 1] != 0 && r[i - 1] == 0) {
+			if (m[i - 1] == 1) {
 				m[i - 1] = l;
-				r[i - 1] = 1;
 				qz[tail] = z;
 				qi[tail++] = i - 1;
 			}
-			if (m[i + w] != 0 && r[i + w] == 0) {
+			if (m[i + w] == 1) {
 				m[i + w] = l;
-				r[i + w] = 1;
 				qz[tail] = z;
 				qi[tail++] = i + w;
 			}
-			if (m[i - w] != 0 && r[i - w] == 0) {
+			if (m[i - w] == 1) {
 				m[i - w] = l;
-				r[i - w] = 1;
 				qz[tail] = z;
 				qi[tail++] = i - w;
 			}
-			if (z + 1 < d && mask[z + 1][i] != 0 && reached[z + 1][i] == 0) {
+			if (z + 1 < d && mask[z + 1][i] == 1) {
 				mask[z + 1][i] = l;
-				reached[z + 1][i] = 1;
 				qz[tail] = z + 1;
 				qi[tail++] = i;
 			}
-			if (z > 0 && mask[z - 1][i] != 0 && reached[z - 1][i] == 0) {
+			if (z > 0 && mask[z - 1][i] == 1) {
 				mask[z - 1][i] = l;
-				reached[z - 1][i] = 1;
 				qz[tail] = z - 1;
 				qi[tail++] = i;
 			}
 		}
+		// reached labels back to 1 and 2
+		final List<Integer> zs = new ArrayList<>(d);
+		for (int z = 0; z < d; z++)
+			zs.add(z);
+		Parallelization.getTaskExecutor().forEach(zs, z -> {
+			final byte[] m = mask[z];
+			for (int i = 0; i < m.length; i++)
+				if (m[i] > 2) m[i] -= 2;
+		});
 	}
 
 	private static void splitAtCentre(final byte[][] labels, final int nx, final int ny, final Geometry g) {

@@ -41,4 +41,62 @@ class SeparationTest {
 				else if (labels[z][i] == 0) assertEquals(0, truth[z][i]);
 		assertEquals(true, checked > 5000, "both ellipsoids are in the test volume");
 	}
+
+	/**
+	 * The growth against a plain breadth-first search that queues every seed voxel and keeps a separate record of what
+	 * is reached: the same label on every voxel, ties between the two seeds included, on random masks.
+	 */
+	@Test
+	void growBackMatchesAPlainBreadthFirstSearch() {
+		final java.util.Random rnd = new java.util.Random(5);
+		for (int trial = 0; trial < 20; trial++) {
+			final int w = 12 + rnd.nextInt(20), h = 12 + rnd.nextInt(20), d = 3 + rnd.nextInt(12);
+			final byte[][] mask = new byte[d][w * h], seedPlanes = new byte[d][w * h];
+			for (int z = 0; z < d; z++)
+				for (int y = 1; y < h - 1; y++)
+					for (int x = 1; x < w - 1; x++) {
+						final int i = y * w + x;
+						if (rnd.nextInt(100) < 70) mask[z][i] = 1;
+						// seeds: scattered voxels of the mask, in blobs of two labels
+						if (mask[z][i] != 0 && rnd.nextInt(100) < 8) seedPlanes[z][i] = 1;
+					}
+			final ConnectedComponents.Result seeds = ConnectedComponents.label(seedPlanes, w, h, org.lungprep.core.Connectivity.SIX);
+			final byte[] seedLabel = new byte[seeds.count() + 1];
+			for (int l = 1; l <= seeds.count(); l++)
+				seedLabel[l] = (byte) (rnd.nextInt(3));
+			final byte[][] expected = new byte[d][];
+			for (int z = 0; z < d; z++)
+				expected[z] = mask[z].clone();
+			plainGrowBack(expected, seeds, seedLabel, w, h);
+			Separation.growBack(mask, seeds, seedLabel, w, h);
+			for (int z = 0; z < d; z++)
+				org.junit.jupiter.api.Assertions.assertArrayEquals(expected[z], mask[z], "trial " + trial + " plane " + z);
+		}
+	}
+
+	private static void plainGrowBack(final byte[][] mask, final ConnectedComponents.Result seeds, final byte[] seedLabel, final int w, final int h) {
+		final int d = mask.length;
+		final boolean[][] reached = new boolean[d][w * h];
+		final java.util.ArrayDeque<int[]> queue = new java.util.ArrayDeque<>();
+		seeds.forEachRun((z, y, x0, x1, label) -> {
+			if (seedLabel[label] == 0) return;
+			for (int i = y * w + x0; i < y * w + x1; i++) {
+				mask[z][i] = seedLabel[label];
+				reached[z][i] = true;
+				queue.add(new int[] { z, i });
+			}
+		});
+		while (!queue.isEmpty()) {
+			final int[] v = queue.poll();
+			final int z = v[0], i = v[1];
+			final byte l = mask[z][i];
+			final int[][] next = { { z, i + 1 }, { z, i - 1 }, { z, i + w }, { z, i - w }, { z + 1, i }, { z - 1, i } };
+			for (final int[] n : next)
+				if (n[0] >= 0 && n[0] < d && mask[n[0]][n[1]] != 0 && !reached[n[0]][n[1]]) {
+					mask[n[0]][n[1]] = l;
+					reached[n[0]][n[1]] = true;
+					queue.add(n);
+				}
+		}
+	}
 }
