@@ -39,9 +39,11 @@ abstract class Planes {
 			final short[] a = p[z];
 			for (int k = 0; k < count; k++) {
 				final double v = src[srcOff + k * stride];
-				// half away from zero (as scipy.ndimage does for integer output), then clamp instead of wrapping
-				final double r = Math.max(-32768, Math.min(32767, v + Math.copySign(0.5, v)));
-				a[offset + k] = (short) (int) r;
+				// half away from zero (as scipy.ndimage does for integer output), then clamp instead of wrapping; plain
+				// compares are cheaper for the quick-start compiler (C1) than Math.copySign and the double Math.min/max
+				// with their NaN and signed-zero handling (NaN still gives 0, -0.0 still 0)
+				final int r = (int) (v >= 0 ? v + 0.5 : v - 0.5);
+				a[offset + k] = (short) (r < -32768 ? -32768 : r > 32767 ? 32767 : r);
 			}
 		}
 	}
