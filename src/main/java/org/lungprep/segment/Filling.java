@@ -86,14 +86,20 @@ final class Filling {
 	/** @return {x0, y0, x1, y1} (exclusive ends) of the label in the slice grown by margin, clipped; null when absent */
 	private static int[] box(final byte[] p, final int nx, final int ny, final byte label, final int margin) {
 		int x0 = nx, y0 = ny, x1 = -1, y1 = -1;
-		for (int i = 0; i < p.length; i++)
-			if (p[i] == label) {
-				final int x = i % nx, y = i / nx;
-				x0 = Math.min(x0, x);
-				x1 = Math.max(x1, x);
-				y0 = Math.min(y0, y);
-				y1 = Math.max(y1, y);
-			}
+		for (int y = 0, o = 0; y < ny; y++, o += nx) {
+			// the row's first and last pixel of the label, if any (empty stretches skipped eight bytes at a time)
+			int a = Runs.firstSet(p, o, o + nx);
+			while (a < o + nx && p[a] != label)
+				a = p[a] != 0 ? a + 1 : Runs.firstSet(p, a, o + nx);
+			if (a == o + nx) continue;
+			int b = o + nx - 1;
+			while (p[b] != label)
+				b--;
+			x0 = Math.min(x0, a - o);
+			x1 = Math.max(x1, b - o);
+			if (y0 == ny) y0 = y;
+			y1 = y;
+		}
 		if (x1 < 0) return null;
 		// not clipped to the image: pixels beyond its edge count as background, so closing never grows into the edge
 		return new int[] { x0 - margin, y0 - margin, x1 + margin + 1, y1 + margin + 1 };

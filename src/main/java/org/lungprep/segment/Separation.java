@@ -204,12 +204,14 @@ final class Separation {
 		Parallelization.getTaskExecutor().forEach(zs, z -> {
 			final byte[] p = in[z], o = out[z];
 			final byte[] below = z > 0 ? in[z - 1] : null, above = z < nz - 1 ? in[z + 1] : null;
-			for (int y = 1; y < ny - 1; y++)
-				for (int x = 1; x < nx - 1; x++) {
-					final int i = y * nx + x;
-					if (p[i] != 0 && p[i - 1] != 0 && p[i + 1] != 0 && p[i - nx] != 0 && p[i + nx] != 0 && (below == null || below[i] != 0)
-						&& (above == null || above[i] != 0)) o[i] = 1;
-				}
+			for (int y = 1; y < ny - 1; y++) {
+				final int end = y * nx + nx - 1;
+				// only the mask's voxels can stay: jump over empty stretches eight bytes at a time
+				for (int i = Runs.firstSet(p, y * nx + 1, end); i < end; i = Runs.firstSet(p, i, end))
+					for (; i < end && p[i] != 0; i++)
+						if (p[i - 1] != 0 && p[i + 1] != 0 && p[i - nx] != 0 && p[i + nx] != 0 && (below == null || below[i] != 0) && (above == null || above[i] != 0))
+							o[i] = 1;
+			}
 		});
 		return out;
 	}
