@@ -118,14 +118,17 @@ final class AxisKernel {
 		double[] src = in;
 		if (gauss != null) {
 			final double[] g = s.buffer(0, n * bw);
-			java.util.Arrays.fill(g, 0, n * bw, 0);
+			// the kernel is symmetric: the centre tap, then the two taps at +-k together (half the passes over g)
+			final double g0 = gauss[radius];
 			for (int i = 0; i < n; i++) {
 				final int o = i * bw;
-				for (int k = -radius; k <= radius; k++) {
-					final double gk = gauss[k + radius];
-					final int si = clamp(i + k, n) * bw;
+				for (int b = 0; b < bw; b++)
+					g[o + b] = g0 * src[o + b];
+				for (int k = 1; k <= radius; k++) {
+					final double gk = gauss[radius + k];
+					final int sa = clamp(i - k, n) * bw, sb = clamp(i + k, n) * bw;
 					for (int b = 0; b < bw; b++)
-						g[o + b] += gk * src[si + b];
+						g[o + b] += gk * (src[sa + b] + src[sb + b]);
 				}
 			}
 			src = g;
