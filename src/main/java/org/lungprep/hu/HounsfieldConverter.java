@@ -1,16 +1,14 @@
 package org.lungprep.hu;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.OptionalInt;
 
+import org.lungprep.core.Parallel;
 import org.lungprep.core.ProgressListener;
 import org.lungprep.core.StoredVolume;
 import org.lungprep.core.Volume;
 
 import net.imglib2.img.basictypeaccess.array.ShortArray;
 import net.imglib2.img.planar.PlanarImg;
-import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.numeric.integer.ShortType;
 
 /**
@@ -36,11 +34,8 @@ public final class HounsfieldConverter {
 		final Volume<ShortType> v = stored.stored();
 		final PlanarImg<ShortType, ShortArray> img = (PlanarImg<ShortType, ShortArray>) v.image();
 		final int nz = v.size(2);
-		final List<Integer> zs = new ArrayList<>(nz);
-		for (int z = 0; z < nz; z++)
-			zs.add(z);
 		final int[] padding = paddingRange(stored);
-		Parallelization.getTaskExecutor().forEach(zs, z -> convert(img.getPlane(z).getCurrentStorageArray(), stored.unsigned(), stored.slope(z),
+		Parallel.forEach(nz, z -> convert(img.getPlane(z).getCurrentStorageArray(), stored.unsigned(), stored.slope(z),
 			stored.intercept(z), padding, options));
 		progress.progress("hounsfield units", 1);
 		return v;

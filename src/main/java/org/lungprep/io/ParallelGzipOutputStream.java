@@ -2,13 +2,11 @@ package org.lungprep.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
-import net.imglib2.parallel.Parallelization;
+import org.lungprep.core.Parallel;
 
 /**
  * A gzip stream compressed on all cores, as pigz does it: the data is cut into blocks of {@value #BLOCK} bytes, each
@@ -69,11 +67,8 @@ public final class ParallelGzipOutputStream extends OutputStream {
 		final int n = filled;
 		final int blocks = Math.max(1, (n + BLOCK - 1) / BLOCK);
 		final byte[][] pieces = new byte[blocks][];
-		final List<Integer> ids = new ArrayList<>(blocks);
-		for (int i = 0; i < blocks; i++)
-			ids.add(i);
 		final byte[] previous = before;
-		Parallelization.getTaskExecutor().forEach(ids, i -> {
+		Parallel.forEach(blocks, i -> {
 			final int from = i * BLOCK, to = Math.min(n, from + BLOCK);
 			final Deflater d = new Deflater(level, true);
 			try {

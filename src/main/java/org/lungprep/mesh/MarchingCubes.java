@@ -17,6 +17,7 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
 
 import org.lungprep.core.Geometry;
+import org.lungprep.core.Parallel;
 import org.lungprep.core.Planar;
 import org.lungprep.core.ProgressListener;
 import org.lungprep.core.Volume;
@@ -79,11 +80,9 @@ public final class MarchingCubes {
 		if (g.nxs < 2 || g.nys < 2 || g.nzs < 2) return TriangleMesh.empty();
 		final int layers = g.nzs - 1;
 		final int nSlabs = (layers + SLAB_LAYERS - 1) / SLAB_LAYERS;
-		final List<Integer> ids = new ArrayList<>(nSlabs);
-		for (int i = 0; i < nSlabs; i++) ids.add(i);
 		final Slab[] slabs = new Slab[nSlabs];
 		final AtomicInteger done = new AtomicInteger();
-		Parallelization.getTaskExecutor().forEach(ids, i -> {
+		Parallel.forEach(nSlabs, i -> {
 			progress.checkCancelled();
 			final Slab s = new Slab(g, i * SLAB_LAYERS, Math.min(layers, (i + 1) * SLAB_LAYERS));
 			s.run();
@@ -111,7 +110,7 @@ public final class MarchingCubes {
 		// normals, and the triangles; allocating all three on one thread took as long as the copying
 		final float[][] vn = new float[2][];
 		final int[][] tt = new int[1][];
-		Parallelization.getTaskExecutor().forEach(Arrays.asList(0, 1), task -> {
+		Parallel.forEach(2, task -> {
 			if (task == 0) {
 				final float[] v = new float[3 * vBase[n]], nrm = new float[3 * vBase[n]];
 				for (int i = 0; i < n; i++) {

@@ -3,16 +3,14 @@ package org.lungprep.mesh;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.List;
 
 import net.imglib2.img.planar.PlanarImg;
-import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
 
 import org.lungprep.core.Geometry;
+import org.lungprep.core.Parallel;
 import org.lungprep.core.Planar;
 import org.lungprep.core.ProgressListener;
 import org.lungprep.core.Volume;
@@ -59,7 +57,7 @@ public final class MaskSurface {
 		final PlanarImg<FloatType, ?> out = Planar.floats(ox, oy, oz);
 		final float scale = 1f / (factor * factor * factor);
 		final int words = nx >>> 3;
-		Parallelization.getTaskExecutor().forEach(range(oz), z -> {
+		Parallel.forEach(oz, z -> {
 			final float[] o = Planar.plane(out, z);
 			// per 8 voxels of a row, eight byte-wide counts of the inside voxels of the block's rows and slices
 			// (at most factor² <= 255 per byte, so factor is at most 15)
@@ -109,7 +107,7 @@ public final class MaskSurface {
 		final float[][] planes = new float[nz][];
 		for (int z = 0; z < nz; z++)
 			planes[z] = Planar.plane(img, z);
-		Parallelization.getTaskExecutor().forEach(range(nz), z -> {
+		Parallel.forEach(nz, z -> {
 			final float[] p = planes[z];
 			if (nx > 1) for (int r = 0; r < nx * ny; r += nx) {
 				float left = p[r], here = p[r];
@@ -137,8 +135,7 @@ public final class MaskSurface {
 		if (nz < 2) return;
 		// along z: rows of all planes at once, each task a band of rows, reading the unblurred neighbours from a copy
 		final int n = nx * ny, band = Math.max(nx, 4096);
-		final List<Integer> bands = range((n + band - 1) / band);
-		Parallelization.getTaskExecutor().forEach(bands, b -> {
+		Parallel.forEach((n + band - 1) / band, b -> {
 			final int from = b * band, to = Math.min(n, from + band), len = to - from;
 			final float[] below = new float[len], here = new float[len];
 			System.arraycopy(planes[0], from, below, 0, len);
@@ -152,10 +149,4 @@ public final class MaskSurface {
 		});
 	}
 
-	private static List<Integer> range(final int n) {
-		final List<Integer> l = new ArrayList<>(n);
-		for (int i = 0; i < n; i++)
-			l.add(i);
-		return l;
-	}
 }

@@ -8,6 +8,8 @@ import java.util.List;
 
 import net.imglib2.parallel.Parallelization;
 
+import org.lungprep.core.Parallel;
+
 /**
  * A headless software renderer: shaded surfaces with a depth buffer into a {@link BufferedImage},
  * no display, no OpenGL, so it works with {@code java.awt.headless=true} on a cluster node.
@@ -200,9 +202,7 @@ public final class MeshRenderer {
 			project();
 			final int nBands = (h + BAND - 1) / BAND;
 			final int[][] bins = bin(nBands);
-			final List<Integer> bands = new ArrayList<>(nBands);
-			for (int b = 0; b < nBands; b++) bands.add(b);
-			Parallelization.getTaskExecutor().forEach(bands, b -> drawBand(b, bins[b]));
+			Parallel.forEach(nBands, b -> drawBand(b, bins[b]));
 		}
 
 		private void project() {

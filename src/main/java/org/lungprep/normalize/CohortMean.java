@@ -1,14 +1,13 @@
 package org.lungprep.normalize;
 
-import java.util.ArrayList;
 import java.util.List;
 
+import org.lungprep.core.Parallel;
 import org.lungprep.core.Planar;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.loops.LoopBuilder;
-import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.ShortType;
 
@@ -58,10 +57,7 @@ public final class CohortMean {
 			lut[v + 32768] = s.scale(v);
 		final int nz = (int) hu.dimension(2);
 		final double[] planeSums = new double[nz];
-		final List<Integer> zs = new ArrayList<>(nz);
-		for (int z = 0; z < nz; z++)
-			zs.add(z);
-		Parallelization.getTaskExecutor().forEach(zs, z -> {
+		Parallel.forEach(nz, z -> {
 			final short[] p = Planar.plane(hu, z);
 			double acc = 0;
 			for (final short v : p)

@@ -1,20 +1,18 @@
 package org.lungprep.normalize;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.converter.Converters;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.loops.LoopBuilder;
-import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.ShortType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 
+import org.lungprep.core.Parallel;
 import org.lungprep.core.Planar;
 import org.lungprep.core.ProgressListener;
 import org.lungprep.core.Volume;
@@ -72,10 +70,8 @@ public final class Normalizer {
 		final float fill = s.outsideFill();
 		// a lookup table over the int16 range makes the common case one array read per voxel
 		final float[] lut = fastShort ? lut(s) : null;
-		final List<Integer> slices = new ArrayList<>();
-		for (int z = 0; z < nz; z++) slices.add(z);
 		final int[] done = { 0 };
-		Parallelization.getTaskExecutor().forEach(slices, z -> {
+		Parallel.forEach(nz, z -> {
 			progress.checkCancelled();
 			final float[] o = Planar.plane(out, z);
 			if (fastShort) {

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Random;
 
 import org.lungprep.core.Geometry;
+import org.lungprep.core.Parallel;
 import org.lungprep.core.Planar;
 import org.lungprep.core.Volume;
 import org.lungprep.core.VolumeInfo;
 
 import net.imglib2.img.planar.PlanarImg;
-import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.numeric.integer.ShortType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
@@ -131,10 +131,7 @@ public final class ChestPhantom {
 		final PlanarImg<UnsignedByteType, ?> lungs = Planar.unsignedBytes(nx, ny, nz);
 		final PlanarImg<UnsignedByteType, ?> air = Planar.unsignedBytes(nx, ny, nz);
 		final PlanarImg<UnsignedByteType, ?> nodule = Planar.unsignedBytes(nx, ny, nz);
-		final List<Integer> zs = new ArrayList<>();
-		for (int z = 0; z < nz; z++)
-			zs.add(z);
-		Parallelization.getTaskExecutor().forEach(zs, z -> {
+		Parallel.forEach(nz, z -> {
 			final short[] h = Planar.plane(hu, z);
 			final byte[] f = Planar.plane(fov, z), l = Planar.plane(lungs, z), a = Planar.plane(air, z), n = Planar.plane(nodule, z);
 			final double pz = origin[2] + z * sz;

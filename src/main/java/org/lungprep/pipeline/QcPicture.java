@@ -10,11 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import net.imglib2.img.planar.PlanarImg;
-import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.numeric.integer.ShortType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 import org.lungprep.core.Geometry;
+import org.lungprep.core.Parallel;
 import org.lungprep.core.Planar;
 import org.lungprep.core.ProgressListener;
 import org.lungprep.core.Volume;
@@ -62,7 +62,7 @@ public final class QcPicture {
 		final BufferedImage img = new BufferedImage(2 * PANEL, 2 * PANEL, BufferedImage.TYPE_INT_RGB);
 		final int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
 		// the four panels draw into their own quarters of the picture: in parallel (the 3D one is parallel inside too)
-		Parallelization.getTaskExecutor().forEach(Arrays.asList(0, 1, 2, 3), panel -> {
+		Parallel.forEach(4, panel -> {
 			if (panel == 0) s.panel(px, 0, 0, 0, 1, 2, "AXIAL");
 			else if (panel == 1) s.panel(px, PANEL, 0, 0, 2, 1, "CORONAL");
 			else if (panel == 2) s.panel(px, 0, PANEL, 1, 2, 0, "SAGITTAL");
@@ -167,10 +167,7 @@ public final class QcPicture {
 			final int nx = n[0], ny = n[1], nz = n[2];
 			final int[][] perXz = new int[nz][];
 			final long[] sumY = new long[nz], inSlice = new long[nz];
-			final List<Integer> zs = new ArrayList<>(nz);
-			for (int z = 0; z < nz; z++)
-				zs.add(z);
-			Parallelization.getTaskExecutor().forEach(zs, z -> {
+			Parallel.forEach(nz, z -> {
 				final byte[] p = mask[z];
 				final int[] cols = new int[nx];
 				long sy = 0, in = 0;

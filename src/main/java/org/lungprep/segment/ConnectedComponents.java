@@ -1,14 +1,12 @@
 package org.lungprep.segment;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import org.lungprep.core.Connectivity;
+import org.lungprep.core.Parallel;
 import org.lungprep.core.Planar;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.planar.PlanarImg;
-import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.IntType;
 
@@ -86,10 +84,7 @@ public final class ConnectedComponents {
 		 * (planes in parallel).
 		 */
 		public void paint(final byte[][] planes, final boolean[] keep, final byte value) {
-			final List<Integer> zs = new ArrayList<>();
-			for (int z = 0; z < runs.nz; z++)
-				zs.add(z);
-			Parallelization.getTaskExecutor().forEach(zs, z -> {
+			Parallel.forEach(runs.nz, z -> {
 				final byte[] p = planes[z];
 				for (int y = 0; y < runs.ny; y++) {
 					final int row = z * runs.ny + y;

@@ -1,11 +1,9 @@
 package org.lungprep.segment;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import org.lungprep.core.Connectivity;
+import org.lungprep.core.Parallel;
 
-import net.imglib2.parallel.Parallelization;
 
 /** Per-slice, per-lung hole filling, closing and dilation (slices in parallel). */
 final class Filling {
@@ -118,9 +116,6 @@ final class Filling {
 	}
 
 	private static void forEachSlice(final byte[][] labels, final java.util.function.IntConsumer work) {
-		final List<Integer> zs = new ArrayList<>();
-		for (int z = 0; z < labels.length; z++)
-			zs.add(z);
-		Parallelization.getTaskExecutor().forEach(zs, work::accept);
+		Parallel.forEach(labels.length, work::accept);
 	}
 }

@@ -1,5 +1,6 @@
 package org.lungprep.segment;
 
+import org.lungprep.core.Parallel;
 import org.lungprep.core.Planar;
 import org.lungprep.core.Volume;
 
@@ -24,10 +25,7 @@ public final class LungSegmentation {
 	public Volume<UnsignedByteType> binary() {
 		final PlanarImg<UnsignedByteType, ?> src = Planar.asUnsignedBytes(labels.image());
 		final PlanarImg<UnsignedByteType, ?> out = Planar.unsignedBytes(labels.dimensions());
-		final java.util.List<Integer> zs = new java.util.ArrayList<>();
-		for (int z = 0; z < labels.size(2); z++)
-			zs.add(z);
-		net.imglib2.parallel.Parallelization.getTaskExecutor().forEach(zs, z -> {
+		Parallel.forEach(labels.size(2), z -> {
 			final byte[] a = Planar.plane(src, z), b = Planar.plane(out, z);
 			for (int i = 0; i < a.length; i++)
 				b[i] = (byte) (a[i] != 0 ? 1 : 0);

@@ -1,14 +1,12 @@
 package org.lungprep.segment;
 
-import java.util.ArrayList;
-import java.util.List;
 
+import org.lungprep.core.Parallel;
 import org.lungprep.core.Planar;
 import org.lungprep.core.ProgressListener;
 import org.lungprep.core.Volume;
 
 import net.imglib2.img.planar.PlanarImg;
-import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.ShortType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
@@ -52,10 +50,7 @@ public final class LungSegmenter {
 	private static <T extends RealType<T>> void threshold(final Volume<T> hu, final double threshold, final byte[][] mask) {
 		final PlanarImg<ShortType, ?> shorts = Planar.asShorts(hu.image());
 		final int t = (int) Math.floor(threshold);
-		final List<Integer> zs = new ArrayList<>();
-		for (int z = 0; z < mask.length; z++)
-			zs.add(z);
-		Parallelization.getTaskExecutor().forEach(zs, z -> {
+		Parallel.forEach(mask.length, z -> {
 			final short[] p = Planar.plane(shorts, z);
 			final byte[] m = mask[z];
 			for (int i = 0; i < p.length; i++)

@@ -1,14 +1,12 @@
 package org.lungprep.segment;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import org.lungprep.core.Geometry;
+import org.lungprep.core.Parallel;
 import org.lungprep.core.Planar;
 import org.lungprep.core.Volume;
 
 import net.imglib2.img.planar.PlanarImg;
-import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 /**
@@ -56,11 +54,8 @@ public final class MaskMargin {
 			for (int i = 0; i < d.length; i++)
 				d[i] = (byte) Math.min(d[i] & 0xff, (above[i] & 0xff) + 1);
 		}
-		final List<Integer> zs = new ArrayList<>(nz);
-		for (int z = 0; z < nz; z++)
-			zs.add(z);
 		final int mx = (int) Math.ceil(mm / sx) + 1, my = (int) Math.ceil(mm / sy) + 1;
-		Parallelization.getTaskExecutor().forEach(zs, z -> {
+		Parallel.forEach(nz, z -> {
 			final byte[] d = dist[z], o = Planar.plane(out, z);
 			// the work is limited to the box of the pixels that reach anything, grown by the margin
 			int x0 = nx, y0 = ny, x1 = -1, y1 = -1;

@@ -1,11 +1,9 @@
 package org.lungprep.segment;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import org.lungprep.core.Connectivity;
+import org.lungprep.core.Parallel;
 
-import net.imglib2.parallel.Parallelization;
 
 /** QC measures of label planes. */
 final class Measures {
@@ -22,10 +20,7 @@ final class Measures {
 		final int nz = labels.length;
 		final long[][] counts = new long[nz][3];
 		final boolean[] edge = new boolean[nz];
-		final List<Integer> zs = new ArrayList<>(nz);
-		for (int z = 0; z < nz; z++)
-			zs.add(z);
-		Parallelization.getTaskExecutor().forEach(zs, z -> {
+		Parallel.forEach(nz, z -> {
 			final byte[] p = labels[z];
 			long r = 0, l = 0, a = 0;
 			boolean e = false;

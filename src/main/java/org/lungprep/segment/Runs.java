@@ -3,11 +3,9 @@ package org.lungprep.segment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
-import net.imglib2.parallel.Parallelization;
+import org.lungprep.core.Parallel;
 
 /**
  * A binary volume as runs of foreground along x: for every row (z, y) the maximal intervals [x0, x1) of non-zero
@@ -78,10 +76,7 @@ final class Runs {
 		final int nz = planes.length;
 		final int[][] perPlaneX0 = new int[nz][], perPlaneX1 = new int[nz][];
 		final int[][] perPlaneRowCounts = new int[nz][];
-		final List<Integer> zs = new ArrayList<>(nz);
-		for (int z = 0; z < nz; z++)
-			zs.add(z);
-		Parallelization.getTaskExecutor().forEach(zs, z -> {
+		Parallel.forEach(nz, z -> {
 			final byte[] p = planes[z];
 			int[] a = new int[64], b = new int[64];
 			final int[] counts = new int[ny];

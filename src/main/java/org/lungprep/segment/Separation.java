@@ -1,12 +1,10 @@
 package org.lungprep.segment;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import org.lungprep.core.Connectivity;
 import org.lungprep.core.Geometry;
+import org.lungprep.core.Parallel;
 
-import net.imglib2.parallel.Parallelization;
 
 /**
  * Splits one connected lung mask (lungs touching at the anterior or posterior junction) into right (1) and left (2):
@@ -169,10 +167,7 @@ final class Separation {
 			}
 		}
 		// reached labels back to 1 and 2
-		final List<Integer> zs = new ArrayList<>(d);
-		for (int z = 0; z < d; z++)
-			zs.add(z);
-		Parallelization.getTaskExecutor().forEach(zs, z -> {
+		Parallel.forEach(d, z -> {
 			final byte[] m = mask[z];
 			for (int i = 0; i < m.length; i++)
 				if (m[i] > 2) m[i] -= 2;
@@ -198,10 +193,7 @@ final class Separation {
 	private static byte[][] erode(final byte[][] in, final int nx, final int ny) {
 		final int nz = in.length;
 		final byte[][] out = new byte[nz][nx * ny];
-		final List<Integer> zs = new ArrayList<>();
-		for (int z = 0; z < nz; z++)
-			zs.add(z);
-		Parallelization.getTaskExecutor().forEach(zs, z -> {
+		Parallel.forEach(nz, z -> {
 			final byte[] p = in[z], o = out[z];
 			final byte[] below = z > 0 ? in[z - 1] : null, above = z < nz - 1 ? in[z + 1] : null;
 			for (int y = 1; y < ny - 1; y++) {

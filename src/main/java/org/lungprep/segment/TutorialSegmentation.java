@@ -1,11 +1,9 @@
 package org.lungprep.segment;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import org.lungprep.core.Connectivity;
+import org.lungprep.core.Parallel;
 
-import net.imglib2.parallel.Parallelization;
 
 /**
  * The tutorial's segment_lung_mask, step by step, on byte planes:
@@ -36,10 +34,7 @@ final class TutorialSegmentation {
 			airCc.paint(air, outside, (byte) 0);
 		}
 		if (fill) {
-			final List<Integer> zs = new ArrayList<>(nz);
-			for (int z = 0; z < nz; z++)
-				zs.add(z);
-			Parallelization.getTaskExecutor().forEach(zs, z -> {
+			Parallel.forEach(nz, z -> {
 				final byte[] p = air[z];
 				final byte[] tissue = new byte[p.length];
 				for (int i = 0; i < p.length; i++)

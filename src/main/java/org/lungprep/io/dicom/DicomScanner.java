@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,10 +11,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.lungprep.core.Parallel;
 import org.lungprep.core.ProgressListener;
 import org.lungprep.core.VolumeIOException;
 
-import net.imglib2.parallel.Parallelization;
 
 /**
  * Finds the DICOM image series of a folder (or of one file), reading headers only. Files are recognised by content,
@@ -45,7 +44,7 @@ public final class DicomScanner {
 		else files.add(path);
 		final Object[] results = new Object[files.size()];
 		final int[] done = { 0 };
-		Parallelization.getTaskExecutor().forEach(indices(files.size()), i -> {
+		Parallel.forEach(files.size(), i -> {
 			final Path f = files.get(i);
 			try {
 				final DicomFile d = DicomParser.parse(f, true);
@@ -90,13 +89,6 @@ public final class DicomScanner {
 		}
 		renamed.sort((a, b) -> Integer.compare(b.sliceCount(), a.sliceCount()));
 		return new DicomScan(path, renamed, notes);
-	}
-
-	private static List<Integer> indices(final int n) {
-		final List<Integer> l = new ArrayList<>(n);
-		for (int i = 0; i < n; i++)
-			l.add(i);
-		return Collections.unmodifiableList(l);
 	}
 
 	/** Grouping key: UID plus what must be shared to stack slices (size, orientation, spacing). */

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Locale;
 
 import org.lungprep.core.Geometry;
+import org.lungprep.core.Parallel;
 import org.lungprep.core.Planar;
 import org.lungprep.core.Volume;
 
 import net.imglib2.img.planar.PlanarImg;
-import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.numeric.integer.ShortType;
 
 /**
@@ -48,9 +48,6 @@ final class SliceCorrections {
 		final PlanarImg<ShortType, ?> src = Planar.asShorts(v.image());
 		final PlanarImg<ShortType, ?> dst = Planar.shorts(nx, ny, nz);
 		final double[] max = { 0 };
-		final List<Integer> zs = new ArrayList<>();
-		for (int z = 0; z < nz; z++)
-			zs.add(z);
 		final double[][] shifts = new double[nz][2];
 		for (int z = 0; z < nz; z++) {
 			final double[] d = SeriesGeometry.sub(s.get(z).position, p0);
@@ -61,7 +58,7 @@ final class SliceCorrections {
 			shifts[z][1] = -SeriesGeometry.dot(off, col) / sy;
 			max[0] = Math.max(max[0], Math.sqrt(SeriesGeometry.dot(off, off)));
 		}
-		Parallelization.getTaskExecutor().forEach(zs, z -> {
+		Parallel.forEach(nz, z -> {
 			final short[] a = Planar.plane(src, z), b = Planar.plane(dst, z);
 			final double dx = shifts[z][0], dy = shifts[z][1];
 			for (int y = 0; y < ny; y++)
@@ -99,10 +96,7 @@ final class SliceCorrections {
 		if (even) return v;
 		final PlanarImg<ShortType, ?> src = Planar.asShorts(v.image());
 		final PlanarImg<ShortType, ?> dst = Planar.shorts(nx, ny, m);
-		final List<Integer> js = new ArrayList<>();
-		for (int j = 0; j < m; j++)
-			js.add(j);
-		Parallelization.getTaskExecutor().forEach(js, j -> {
+		Parallel.forEach(m, j -> {
 			final double t = along[0] + j * step;
 			int k = 0;
 			while (k + 1 < nz - 1 && along[k + 1] < t)
