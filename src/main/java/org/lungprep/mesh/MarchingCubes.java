@@ -106,8 +106,9 @@ public final class MarchingCubes {
 			if (slabs[i + 1].bottomCount != slabs[i].topCount)
 				throw new IllegalStateException("marching cubes: slab " + i + " sees " + slabs[i].topCount + " crossings on its top slice, slab " + (i + 1) + " made "
 					+ slabs[i + 1].bottomCount);
-		// two tasks of about equal size, each allocating (zeroing) and filling its own arrays: the vertices with their
-		// normals, and the triangles; allocating all three on one thread took as long as the copying
+		// two tasks, each allocating (zeroing) and filling its own arrays: the vertices with their normals, and the
+		// triangles (the same number of bytes; the triangles' id translation makes theirs the longer task); allocating
+		// all three on one thread took as long as the copying
 		final float[][] vn = new float[2][];
 		final int[][] tt = new int[1][];
 		Parallel.forEach(2, task -> {
