@@ -95,8 +95,19 @@ public final class Planar {
 		LoopBuilder.setImages(Views.zeroMin(src), dst).multiThreaded().forEachPixel((s, t) -> t.setReal(s.getRealDouble()));
 	}
 
-	/** @return the sum of all values (double) in flat-iteration order; float32 planes are read directly */
+	/** @return the sum of all values (double) in flat-iteration order; float32 planes are read (or computed) directly */
 	public static <T extends RealType<T>> double sum(final RandomAccessibleInterval<T> img) {
+		if (img instanceof ComputedPlanes) {
+			final ComputedPlanes p = (ComputedPlanes) img;
+			final float[] plane = new float[(int) (p.dimension(0) * p.dimension(1))];
+			double s = 0;
+			for (int z = 0; z < p.dimension(2); z++) {
+				p.slice(z, plane);
+				for (final float f : plane)
+					s += f;
+			}
+			return s;
+		}
 		if (img instanceof PlanarImg && ((PlanarImg<?, ?>) img).firstElement() instanceof FloatType) {
 			final PlanarImg<?, ?> p = (PlanarImg<?, ?>) img;
 			double s = 0;

@@ -12,6 +12,7 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 
+import org.lungprep.core.ComputedPlanes;
 import org.lungprep.core.Parallel;
 import org.lungprep.core.Planar;
 import org.lungprep.core.ProgressListener;
@@ -31,6 +32,26 @@ public final class Normalizer {
 	 */
 	public static <T extends RealType<T>> RandomAccessibleInterval<FloatType> view(final RandomAccessibleInterval<T> hu, final NormalizeSettings s) {
 		return Converters.convert(hu, (in, out) -> out.setReal(s.apply(in.getRealDouble())), new FloatType());
+	}
+
+	/**
+	 * The normalized volume without storing it: a {@link ComputedPlanes} image that computes each slice when it is read
+	 * (writers read slice by slice), so a pipeline that only writes the normalized volume never holds its 4 bytes a
+	 * voxel. Same values as {@link #normalize(Volume, Volume, NormalizeSettings, ProgressListener)}.
+	 *
+	 * @param hu HU volume
+	 * @param mask mask on the same grid (non-zero = keep), or null for no masking; read when slices are computed
+	 * @param s window, mean and fill value
+	 * @return float32 volume on the same geometry
+	 */
+	public static <T extends RealType<T>> Volume<FloatType> lazy(final Volume<T> hu, final Volume<UnsignedByteType> mask, final NormalizeSettings s) {
+		checkMask(hu, mask);
+		final RandomAccessibleInterval<T> img = Views.zeroMin(hu.image());
+		final float fill = s.outsideFill();
+		final RandomAccessibleInterval<FloatType> view = mask == null ? view(img, s)
+			: Converters.convert(img, Views.zeroMin(mask.image()), (v, m, out) -> out.setReal(m.get() == 0 ? fill : s.apply(v.getRealDouble())), new FloatType());
+		final Slicer<T> slicer = new Slicer<>(hu.image(), mask == null ? null : Planar.asUnsignedBytes(mask.image()), s);
+		return hu.withImage(new ComputedPlanes(view, slicer::slice));
 	}
 
 	/**
@@ -57,42 +78,63 @@ public final class Normalizer {
 	public static <T extends RealType<T>> Volume<FloatType> normalize(final Volume<T> hu, final Volume<UnsignedByteType> mask,
 		final NormalizeSettings s, final ProgressListener progress)
 	{
+		checkMask(hu, mask);
 		final long[] dims = hu.dimensions();
-		if (mask != null) {
-			final long[] md = mask.dimensions();
-			for (int d = 0; d < 3; d++)
-				if (md[d] != dims[d]) throw new IllegalArgumentException("mask size " + java.util.Arrays.toString(md) + " differs from volume size " + java.util.Arrays.toString(dims));
-		}
 		final PlanarImg<FloatType, FloatArray> out = Planar.floats(dims);
-		final int w = (int) dims[0], h = (int) dims[1], nz = (int) dims[2];
-		final boolean fastShort = hu.image() instanceof PlanarImg && ((PlanarImg<?, ?>) hu.image()).firstElement() instanceof ShortType;
-		final PlanarImg<UnsignedByteType, ?> m = mask == null ? null : Planar.asUnsignedBytes(mask.image());
-		final float fill = s.outsideFill();
-		// a lookup table over the int16 range makes the common case one array read per voxel
-		final float[] lut = fastShort ? lut(s) : null;
+		final int nz = (int) dims[2];
+		final Slicer<T> slicer = new Slicer<>(hu.image(), mask == null ? null : Planar.asUnsignedBytes(mask.image()), s);
 		final int[] done = { 0 };
 		Parallel.forEach(nz, z -> {
 			progress.checkCancelled();
-			final float[] o = Planar.plane(out, z);
-			if (fastShort) {
-				final short[] in = Planar.plane((PlanarImg<?, ?>) hu.image(), z);
-				for (int i = 0; i < in.length; i++) o[i] = lut[in[i] + 32768];
-			}
-			else {
-				final RandomAccessibleInterval<T> slice = Views.hyperSlice(hu.image(), 2, z);
-				final int[] i = { 0 };
-				LoopBuilder.setImages(slice).forEachPixel(v -> o[i[0]++] = s.apply(v.getRealDouble()));
-			}
-			if (m != null) {
-				final byte[] mk = Planar.plane(m, z);
-				for (int i = 0; i < w * h; i++)
-					if (mk[i] == 0) o[i] = fill;
-			}
+			slicer.slice(z, Planar.plane(out, z));
 			synchronized (done) {
 				progress.progress("normalize", ++done[0] / (double) nz);
 			}
 		});
 		return hu.withImage(out);
+	}
+
+	private static void checkMask(final Volume<?> hu, final Volume<?> mask) {
+		if (mask == null) return;
+		final long[] dims = hu.dimensions(), md = mask.dimensions();
+		for (int d = 0; d < 3; d++)
+			if (md[d] != dims[d]) throw new IllegalArgumentException("mask size " + java.util.Arrays.toString(md) + " differs from volume size " + java.util.Arrays.toString(dims));
+	}
+
+	/** Computes normalized slices of one volume; safe to call from several threads at once. */
+	private static final class Slicer<T extends RealType<T>> {
+		private final RandomAccessibleInterval<T> hu;
+		private final PlanarImg<?, ?> shortPlanes;
+		private final PlanarImg<UnsignedByteType, ?> mask;
+		private final NormalizeSettings s;
+		private final float fill;
+		// a lookup table over the int16 range makes the common case one array read per voxel
+		private final float[] lut;
+
+		Slicer(final RandomAccessibleInterval<T> hu, final PlanarImg<UnsignedByteType, ?> mask, final NormalizeSettings s) {
+			this.hu = hu;
+			this.shortPlanes = hu instanceof PlanarImg && ((PlanarImg<?, ?>) hu).firstElement() instanceof ShortType && Views.isZeroMin(hu) ? (PlanarImg<?, ?>) hu : null;
+			this.mask = mask;
+			this.s = s;
+			this.fill = s.outsideFill();
+			this.lut = shortPlanes != null ? lut(s) : null;
+		}
+
+		void slice(final int z, final float[] o) {
+			if (shortPlanes != null) {
+				final short[] in = Planar.plane(shortPlanes, z);
+				for (int i = 0; i < in.length; i++) o[i] = lut[in[i] + 32768];
+			}
+			else {
+				final int[] i = { 0 };
+				LoopBuilder.setImages(Views.hyperSlice(Views.zeroMin(hu), 2, z)).forEachPixel(v -> o[i[0]++] = s.apply(v.getRealDouble()));
+			}
+			if (mask != null) {
+				final byte[] mk = Planar.plane(mask, z);
+				for (int i = 0; i < mk.length; i++)
+					if (mk[i] == 0) o[i] = fill;
+			}
+		}
 	}
 
 	private static float[] lut(final NormalizeSettings s) {

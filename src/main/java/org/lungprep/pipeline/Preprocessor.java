@@ -148,13 +148,6 @@ public final class Preprocessor {
 		final Loaded loaded = loadAndResample(input, dir, progress, writer, pending, seconds, writing);
 		final Volume<ShortType> huHeader = loaded.huHeader, resampled = loaded.resampled;
 		final long[] huShape = loaded.huShape;
-		final ProgressListener cancelOnly = new ProgressListener() {
-			@Override
-			public void progress(final String stage, final double fraction) { }
-
-			@Override
-			public boolean isCancelled() { return progress.isCancelled(); }
-		};
 		final double[] normalizedMean = { Double.NaN };
 		// without masking the normalized volume needs only the resampled one: made beside the segmentation
 		final Future<CohortMean> scaledFuture = writer.submit(() -> {
@@ -164,9 +157,9 @@ public final class Preprocessor {
 				seconds.put("normalize", lap(t0));
 				return cm;
 			}
-			final Volume<FloatType> normalized = Normalizer.normalize(resampled, settings.normalize(), cancelOnly);
+			// computed slice by slice as it is written: never held as a float volume
+			submitWrites(writer, pending, dir, "normalized", Normalizer.lazy(resampled, null, settings.normalize()), writing);
 			seconds.put("normalize", lap(t0));
-			submitWrites(writer, pending, dir, "normalized", normalized, writing);
 			return cm;
 		});
 		pending.add(scaledFuture);
@@ -179,7 +172,7 @@ public final class Preprocessor {
 		if (settings.masked()) pending.add(writer.submit(() -> {
 			final long t0 = System.nanoTime();
 			final Volume<UnsignedByteType> keep = MaskMargin.grow(seg.labels(), settings.maskMm());
-			final Volume<FloatType> normalized = Normalizer.normalize(resampled, keep, settings.normalize(), cancelOnly);
+			final Volume<FloatType> normalized = Normalizer.lazy(resampled, keep, settings.normalize());
 			normalizedMean[0] = Planar.sum(normalized.image()) / normalized.image().size();
 			seconds.merge("normalize", lap(t0), Double::sum);
 			submitWrites(writer, pending, dir, "normalized", normalized, writing);

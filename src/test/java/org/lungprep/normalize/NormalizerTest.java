@@ -93,6 +93,53 @@ class NormalizerTest {
 	}
 
 	@Test
+	void lazyVolumeStoresNothingAndGivesTheSameValuesBySliceAndByElement() throws java.io.IOException {
+		final Volume<ShortType> hu = randomHu(6, 13, 11, 5);
+		final PlanarImg<UnsignedByteType, ?> m = Planar.unsignedBytes(13, 11, 5);
+		int k = 0;
+		for (final UnsignedByteType t : Views.flatIterable(m)) t.set(k++ % 4 == 0 ? 0 : 1);
+		final NormalizeSettings s = NormalizeSettings.DEFAULT.withClip(-1100, 500).withMean(0.2);
+		final Volume<FloatType> floatHu = hu.withImage(Planar.asFloats(hu.image()));
+		for (final Volume<UnsignedByteType> mask : java.util.Arrays.asList(null, hu.withImage(m))) {
+			final float[] stored = values(Normalizer.normalize(hu, mask, s, ProgressListener.NONE).image());
+			final Volume<FloatType> lazy = Normalizer.lazy(hu, mask, s);
+			assertEquals(true, lazy.image() instanceof org.lungprep.core.ComputedPlanes, "nothing materialized");
+			assertEquals(hu.geometry(), lazy.geometry());
+			// element-wise (the ImgLib2 view) and slice-wise (what writers read), for int16 and float input
+			assertArrayEquals(stored, values(lazy.image()), 0f);
+			assertArrayEquals(stored, slices((org.lungprep.core.ComputedPlanes) lazy.image()), 0f);
+			assertArrayEquals(stored, slices((org.lungprep.core.ComputedPlanes) Normalizer.lazy(floatHu, mask, s).image()), 0f);
+			double sum = 0;
+			for (final float f : stored) sum += f;
+			assertEquals(sum, Planar.sum(lazy.image()), 1e-9);
+			// a writer streams it: the .npy is byte for byte the stored volume's
+			final java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("lazy");
+			try {
+				org.lungprep.io.npy.NpyIO.write(lazy, dir.resolve("a.npy"));
+				org.lungprep.io.npy.NpyIO.write(Normalizer.normalize(hu, mask, s, ProgressListener.NONE), dir.resolve("b.npy"));
+				assertArrayEquals(java.nio.file.Files.readAllBytes(dir.resolve("b.npy")), java.nio.file.Files.readAllBytes(dir.resolve("a.npy")));
+			}
+			finally {
+				for (final String f : new String[] { "a.npy", "b.npy" }) java.nio.file.Files.deleteIfExists(dir.resolve(f));
+				java.nio.file.Files.delete(dir);
+			}
+		}
+		final Volume<UnsignedByteType> wrong = new Volume<>(Planar.unsignedBytes(13, 11, 4), hu.geometry(), hu.info());
+		assertThrows(IllegalArgumentException.class, () -> Normalizer.lazy(hu, wrong, s));
+	}
+
+	private static float[] slices(final org.lungprep.core.ComputedPlanes p) {
+		final int n = (int) (p.dimension(0) * p.dimension(1)), nz = (int) p.dimension(2);
+		final float[] all = new float[n * nz], plane = new float[n];
+		for (int z = 0; z < nz; z++) {
+			p.slice(z, plane);
+			System.arraycopy(plane, 0, all, z * n, n);
+		}
+		assertThrows(IndexOutOfBoundsException.class, () -> p.slice(nz, plane));
+		return all;
+	}
+
+	@Test
 	void badWindowIsRejectedWithTheValues() {
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NormalizeSettings.DEFAULT.withClip(400, -1000));
 		assertEquals(true, e.getMessage().contains("400"));
