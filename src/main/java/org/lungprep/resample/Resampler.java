@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.lungprep.core.Geometry;
+import org.lungprep.core.Parallel;
 import org.lungprep.core.Planar;
 import org.lungprep.core.ProgressListener;
 import org.lungprep.core.Volume;
@@ -23,7 +24,8 @@ import net.imglib2.type.numeric.real.FloatType;
  * <p>
  * The work is separable: one pass per axis, the axis that shrinks the data most first, each pass on blocks of lines in
  * parallel (ImgLib2's {@link Parallelization}); every output value is computed by exactly one task, so results do not
- * depend on the number of threads. Intermediates are float32; the cubic spline's coefficients are computed in double
+ * depend on the number of threads. Passes along x and y that follow each other run together plane by plane, so their
+ * intermediate is one plane per thread; the intermediate before or after the z pass is a float32 volume. The cubic spline's coefficients are computed in double
  * per block. int16 results are rounded to nearest and clamped (cubic overshoot never wraps); uint8 volumes are masks or
  * labels and always use nearest.
  */
@@ -78,13 +80,21 @@ public final class Resampler {
 		for (int p = 0; p < passes.size(); p++) {
 			progress.checkCancelled();
 			final int d = passes.get(p);
+			// passes along x and y one after the other run together, plane by plane: their intermediate is one plane
+			// per thread instead of a float volume
+			final boolean fused = d != 2 && p + 1 < passes.size() && passes.get(p + 1) != 2;
+			final int d2 = fused ? passes.get(p + 1) : -1;
 			dims[d] = m[d];
-			final boolean last = p == passes.size() - 1;
+			if (fused) dims[d2] = m[d2];
+			final int done = fused ? p + 2 : p + 1;
+			final boolean last = done == passes.size();
 			final PlanarImg<?, ?> target = last ? allocate(type, dims) : null;
 			final Planes next = last ? planes(target, type) : Planes.Floats.allocate(dims[0], dims[1], dims[2]);
-			pass(current, next, d, kernels[d]);
+			if (fused) passInPlane(current, next, d, kernels[d], kernels[d2]);
+			else pass(current, next, d, kernels[d]);
 			current = next;
-			progress.progress("resampling", (p + 1) / (double) passes.size());
+			if (fused) p++;
+			progress.progress("resampling", done / (double) passes.size());
 			if (last) return new Volume<>((RandomAccessibleInterval<T>) target, out, v.info());
 		}
 		// nothing to do along any axis
@@ -114,26 +124,8 @@ public final class Resampler {
 		Parallelization.getTaskExecutor().forEach(tasks, t -> {
 			final AxisKernel.Scratch s = scratch.get();
 			final double[][] holder = lines.get();
-			if (d == 0) {
-				// lines along x, in tiles of rows transposed to [x][row] so the kernel runs over the rows of a tile at once
-				final int z = t[0];
-				final double[] block = buffer(holder, src.nx * TILE);
-				for (int y0 = 0; y0 < src.ny; y0 += TILE) {
-					final int rows = Math.min(TILE, src.ny - y0);
-					for (int r = 0; r < rows; r++)
-						src.read(z, (y0 + r) * src.nx, src.nx, block, r, rows);
-					final double[] o = k.apply(block, rows, s);
-					for (int r = 0; r < rows; r++)
-						dst.write(z, (y0 + r) * dst.nx, dst.nx, o, r, rows);
-				}
-			}
-			else if (d == 1) {
-				final int z = t[0];
-				final double[] block = buffer(holder, src.nx * src.ny);
-				src.read(z, 0, src.nx * src.ny, block, 0, 1);
-				final double[] o = k.apply(block, src.nx, s);
-				dst.write(z, 0, dst.nx * dst.ny, o, 0, 1);
-			}
+			if (d == 0) alongX(src, t[0], dst, t[0], k, s, holder);
+			else if (d == 1) alongY(src, t[0], dst, t[0], k, s, holder);
 			else {
 				final int p0 = t[0], bw = t[1];
 				final double[] block = buffer(holder, src.nz * bw);
@@ -144,6 +136,55 @@ public final class Resampler {
 					dst.write(j, p0, bw, o, j * bw, 1);
 			}
 		});
+	}
+
+	/**
+	 * Two passes, along x and y in either order, one plane at a time: the first pass's plane goes to a per-thread float
+	 * plane (float32, like the stored intermediate of separate passes, so results are the same) that the second reads.
+	 */
+	private static void passInPlane(final Planes src, final Planes dst, final int first, final AxisKernel k1, final AxisKernel k2) {
+		final int midNx = first == 0 ? dst.nx : src.nx, midNy = first == 0 ? src.ny : dst.ny;
+		final ThreadLocal<AxisKernel.Scratch> scratch = ThreadLocal.withInitial(AxisKernel.Scratch::new);
+		final ThreadLocal<double[][]> lines = ThreadLocal.withInitial(() -> new double[1][]);
+		final ThreadLocal<Planes> mids = ThreadLocal.withInitial(() -> new Planes.Floats(new float[][] { new float[midNx * midNy] }, midNx, midNy));
+		Parallel.forEach(src.nz, z -> {
+			final AxisKernel.Scratch s = scratch.get();
+			final double[][] holder = lines.get();
+			final Planes mid = mids.get();
+			if (first == 0) {
+				alongX(src, z, mid, 0, k1, s, holder);
+				alongY(mid, 0, dst, z, k2, s, holder);
+			}
+			else {
+				alongY(src, z, mid, 0, k1, s, holder);
+				alongX(mid, 0, dst, z, k2, s, holder);
+			}
+		});
+	}
+
+	/** Lines along x of plane zs into plane zd, in tiles of rows transposed to [x][row] so the kernel runs over a tile's rows at once. */
+	private static void alongX(final Planes src, final int zs, final Planes dst, final int zd, final AxisKernel k, final AxisKernel.Scratch s,
+		final double[][] holder)
+	{
+		final double[] block = buffer(holder, src.nx * TILE);
+		for (int y0 = 0; y0 < src.ny; y0 += TILE) {
+			final int rows = Math.min(TILE, src.ny - y0);
+			for (int r = 0; r < rows; r++)
+				src.read(zs, (y0 + r) * src.nx, src.nx, block, r, rows);
+			final double[] o = k.apply(block, rows, s);
+			for (int r = 0; r < rows; r++)
+				dst.write(zd, (y0 + r) * dst.nx, dst.nx, o, r, rows);
+		}
+	}
+
+	/** Lines along y of plane zs into plane zd: the plane as it is stored is already [y][x]. */
+	private static void alongY(final Planes src, final int zs, final Planes dst, final int zd, final AxisKernel k, final AxisKernel.Scratch s,
+		final double[][] holder)
+	{
+		final double[] block = buffer(holder, src.nx * src.ny);
+		src.read(zs, 0, src.nx * src.ny, block, 0, 1);
+		final double[] o = k.apply(block, src.nx, s);
+		dst.write(zd, 0, dst.nx * dst.ny, o, 0, 1);
 	}
 
 	private static double[] buffer(final double[][] holder, final int size) {

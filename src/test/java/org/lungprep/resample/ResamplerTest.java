@@ -242,4 +242,59 @@ class ResamplerTest {
 				assertArrayEquals((float[]) Planar.plane(Planar.asFloats(a.image()), z), (float[]) Planar.plane(Planar.asFloats(b.image()), z), in + " z " + z);
 		}
 	}
+
+	@Test
+	void axisOrderOfThePassesDoesNotChangeValues() {
+		// the same data with its axes permuted, resampled with the spacings permuted alike, must give the permuted
+		// result exactly: every order of the x, y and z passes (x and y together plane by plane, before or after z)
+		// computes the same per-line arithmetic
+		final Random rnd = new Random(5);
+		final int[] n = { 23, 19, 17 };
+		final float[] data = new float[n[0] * n[1] * n[2]];
+		for (int i = 0; i < data.length; i++) data[i] = (float) (rnd.nextDouble() * 2000 - 1000);
+		// input spacing 1; targets: x shrinks most, then y, z grows: passes x, y (fused), z in the unpermuted case
+		final double[] target = { 1.9, 1.3, 0.7 };
+		final int[][] perms = { { 0, 1, 2 }, { 1, 0, 2 }, { 2, 1, 0 }, { 0, 2, 1 }, { 1, 2, 0 }, { 2, 0, 1 } };
+		for (final Interpolation in : new Interpolation[] { Interpolation.LINEAR, Interpolation.CUBIC }) {
+			float[] reference = null;
+			int[] refShape = null;
+			for (final int[] p : perms) {
+				// axis a of the permuted volume is axis p[a] of the original
+				final int[] pn = { n[p[0]], n[p[1]], n[p[2]] };
+				final Volume<FloatType> v = floats(pn[0], pn[1], pn[2], new double[] { 1, 1, 1 }, (x, y, z) -> {
+					final int[] q = new int[3];
+					q[p[0]] = (int) x;
+					q[p[1]] = (int) y;
+					q[p[2]] = (int) z;
+					return data[(q[2] * n[1] + q[1]) * n[0] + q[0]];
+				});
+				// settings take spacing in (z, y, x) order
+				final ResampleSettings s = ResampleSettings.of(new double[] { target[p[2]], target[p[1]], target[p[0]] }).withInterpolation(in);
+				final Volume<FloatType> r = Resampler.resample(v, s, ProgressListener.NONE);
+				final int[] m = { r.size(0), r.size(1), r.size(2) };
+				// back to the original axis order
+				final int[] om = new int[3];
+				for (int a = 0; a < 3; a++) om[p[a]] = m[a];
+				final float[] back = new float[om[0] * om[1] * om[2]];
+				for (int z = 0; z < m[2]; z++)
+					for (int y = 0; y < m[1]; y++)
+						for (int x = 0; x < m[0]; x++) {
+							final int[] q = new int[3];
+							q[p[0]] = x;
+							q[p[1]] = y;
+							q[p[2]] = z;
+							back[(q[2] * om[1] + q[1]) * om[0] + q[0]] = value(r, x, y, z);
+						}
+				if (reference == null) {
+					reference = back;
+					refShape = om;
+					assertArrayEquals(new int[] { 12, 15, 24 }, om, "shape (x, y, z)");
+				}
+				else {
+					assertArrayEquals(refShape, om, in + " permutation " + java.util.Arrays.toString(p));
+					assertArrayEquals(reference, back, in + " permutation " + java.util.Arrays.toString(p));
+				}
+			}
+		}
+	}
 }
