@@ -52,6 +52,22 @@ public final class DicomParser {
 	 * @throws VolumeIOException when the file cannot be read or is not valid DICOM
 	 */
 	public static DicomFile parse(final Path file, final boolean headerOnly) throws VolumeIOException {
+		return parse(file, headerOnly, null);
+	}
+
+	/**
+	 * Parses into a reused buffer: the file is read into {@code reuse[0]} when that is large enough, else into a new
+	 * array that is left in {@code reuse[0]} for the next call. The returned file reads its values from that buffer, so
+	 * it is valid only until the next call with the same holder (a reader of many slices keeps one holder per thread
+	 * instead of a new array per file).
+	 *
+	 * @param file the file
+	 * @param headerOnly stop at the pixel data (and read only what the header needs)
+	 * @param reuse a one-element holder of the buffer to reuse, or null for a new buffer
+	 * @return the parsed file
+	 * @throws VolumeIOException when the file cannot be read or is not valid DICOM
+	 */
+	public static DicomFile parse(final Path file, final boolean headerOnly, final byte[][] reuse) throws VolumeIOException {
 		final long size;
 		try {
 			size = Files.size(file);
@@ -63,9 +79,9 @@ public final class DicomParser {
 		if (size < 8) throw new VolumeIOException(file, "not a DICOM file (" + size + " bytes)");
 		int want = headerOnly ? (int) Math.min(size, HEAD_BYTES) : (int) size;
 		while (true) {
-			final byte[] buf = read(file, want);
+			final byte[] buf = read(file, want, reuse);
 			try {
-				return new Reader(file, buf, buf.length, want == size, headerOnly).parse();
+				return new Reader(file, buf, want, want == size, headerOnly).parse();
 			}
 			catch (final NeedMore e) {
 				if (want >= size) throw new VolumeIOException(file, "truncated");
@@ -103,8 +119,9 @@ public final class DicomParser {
 		return new VolumeIOException(file, "corrupt DICOM (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
 	}
 
-	private static byte[] read(final Path file, final int n) throws VolumeIOException {
-		final byte[] buf = new byte[n];
+	private static byte[] read(final Path file, final int n, final byte[][] reuse) throws VolumeIOException {
+		final byte[] buf = reuse != null && reuse[0] != null && reuse[0].length >= n ? reuse[0] : new byte[n];
+		if (reuse != null) reuse[0] = buf;
 		try (InputStream in = Files.newInputStream(file)) {
 			int o = 0;
 			while (o < n) {

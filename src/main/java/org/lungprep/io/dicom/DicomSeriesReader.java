@@ -96,10 +96,12 @@ public final class DicomSeriesReader {
 			Math.max(first.paddingValue, first.paddingRangeLimit == null ? first.paddingValue : first.paddingRangeLimit) };
 		final AtomicInteger done = new AtomicInteger();
 		final VolumeIOException[] error = { null };
+		// one file buffer per thread, reused: nothing below keeps the parsed file once its slices are copied out
+		final ThreadLocal<byte[][]> buffers = ThreadLocal.withInitial(() -> new byte[1][]);
 		Parallelization.getTaskExecutor().forEach(files, file -> {
 			if (error[0] != null || progress.isCancelled()) return;
 			try {
-				final DicomFile f = DicomParser.parse(file, false);
+				final DicomFile f = DicomParser.parse(file, false, buffers.get());
 				List<byte[]> frames = null;
 				for (final int z : byFile.get(file)) {
 					final SliceHeader h = slices.get(z);

@@ -273,6 +273,40 @@ class DicomParserTest {
 	}
 
 	@Test
+	void aReusedBufferIsReadOnlyUpToTheFileItHolds(@TempDir final Path tmp) throws IOException {
+		// a large file, then a smaller one and a truncated one through the same holder: the buffer is kept, and what
+		// lies beyond the current file (the previous file's bytes) is never read as this file's data
+		final Slice large = new Slice(0, new short[ROWS * 4 * COLS * 4]);
+		large.rows = ROWS * 4;
+		large.cols = COLS * 4;
+		java.util.Arrays.fill(large.pixels, (short) 1234);
+		final Path a = tmp.resolve("large"), b = tmp.resolve("small"), c = tmp.resolve("cut");
+		Files.write(a, Encoding.EXPLICIT_LE.file(large));
+		final Slice small = new Slice(3, randomPixels(9));
+		Files.write(b, Encoding.EXPLICIT_LE.file(small));
+		final byte[] whole = Encoding.EXPLICIT_LE.file(new Slice(6, randomPixels(10)));
+		Files.write(c, Arrays.copyOf(whole, whole.length - 6));
+		final byte[][] holder = new byte[1][];
+		DicomParser.parse(a, false, holder);
+		final byte[] kept = holder[0];
+		assertTrue(kept.length >= Files.size(a));
+		for (final Path f : new Path[] { b, c }) {
+			final DicomFile reused = DicomParser.parse(f, false, holder), fresh = DicomParser.parse(f, false);
+			assertTrue(kept == holder[0], "the larger buffer is reused for " + f);
+			assertEquals(fresh.pixelLength, reused.pixelLength, f.toString());
+			assertEquals(fresh.pixelTruncated, reused.pixelTruncated, f.toString());
+			assertArrayEquals(Arrays.copyOfRange(fresh.buf, fresh.pixelOffset, fresh.pixelOffset + fresh.pixelLength),
+				Arrays.copyOfRange(reused.buf, reused.pixelOffset, reused.pixelOffset + reused.pixelLength), f.toString());
+			assertEquals(Headers.slices(fresh).get(0).position[2], Headers.slices(reused).get(0).position[2], f.toString());
+		}
+		assertTrue(DicomParser.parse(c, false, holder).pixelTruncated, "the cut file stays truncated though the buffer is longer");
+		// a file larger than the buffer gets a new one, left in the holder
+		holder[0] = new byte[16];
+		DicomParser.parse(b, false, holder);
+		assertTrue(holder[0].length >= Files.size(b));
+	}
+
+	@Test
 	void headerOnlyStopsAtThePixelData(@TempDir final Path tmp) throws IOException {
 		// The pixel value is cut off right after the PixelData header: a header-only parse never notices, a full
 		// parse and the pixel reader do.
