@@ -1,0 +1,114 @@
+package org.lungprep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/lungprep} with the packaged command-line jar, in a copy of the project layout (bin/, target/) so the real
+ * build's archive is left alone: a quick command writes no class-data archive; the first real run writes one, and
+ * nothing half-written; the next run maps its classes from it; a rebuilt jar makes the next run write it again.
+ */
+@Tag("e2e")
+class LauncherIT {
+
+	@Test
+	void classDataArchiveIsWrittenOnceUsedAndRenewedWithTheJar(@TempDir final Path tmp) throws Exception {
+		Assumptions.assumeTrue(Files.isExecutable(Paths.get("/bin/sh")), "the launcher is a POSIX shell script");
+		final Path jar = Paths.get("target", "lungprep-cli.jar");
+		assertTrue(Files.isRegularFile(jar), "the packaged command-line jar (run mvn verify): " + jar.toAbsolutePath());
+		final Path home = tmp.resolve("lungprep");
+		Files.createDirectories(home.resolve("bin"));
+		Files.createDirectories(home.resolve("target"));
+		final Path launcher = home.resolve("bin").resolve("lungprep");
+		Files.copy(Paths.get("bin", "lungprep"), launcher);
+		assertTrue(launcher.toFile().setExecutable(true));
+		final Path copy = home.resolve("target").resolve("lungprep-cli.jar");
+		Files.copy(jar, copy);
+		final Path archive = home.resolve("target").resolve("lungprep-cli.jsa");
+
+		final Run version = run(launcher, tmp, null, "--version");
+		assertEquals(0, version.code, version.output);
+		assertTrue(version.output.contains("LungPrep"), version.output);
+		assertFalse(Files.exists(archive), "a --version run writes no archive");
+
+		final Run first = run(launcher, tmp, null, "demo", "--out", tmp.resolve("demo1").toString());
+		assertEquals(0, first.code, first.output);
+		assertTrue(first.output.contains("qc"), first.output);
+		assertTrue(Files.size(archive) > 100_000, "archive written by the first real run");
+		assertEquals(List.of("lungprep-cli.jar", "lungprep-cli.jsa"), list(home.resolve("target")), "no temporary archive left");
+		final FileTime written = Files.getLastModifiedTime(archive);
+
+		// the next run maps the project's classes from the archive (the JVM's class-load log says where each came from)
+		final Path log = tmp.resolve("classes.log");
+		final Run second = run(launcher, tmp, "-Xlog:class+load:file=" + log, "demo", "--out", tmp.resolve("demo2").toString());
+		assertEquals(0, second.code, second.output);
+		final String loaded = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+		assertTrue(loaded.matches("(?s).*org\\.lungprep\\.pipeline\\.Preprocessor source: shared objects file.*"), "Preprocessor from the archive");
+		assertEquals(written, Files.getLastModifiedTime(archive), "an up-to-date archive is not rewritten");
+
+		// a newer jar: the archive is stale, the next real run writes a new one
+		Files.setLastModifiedTime(copy, FileTime.fromMillis(written.toMillis() + 5_000));
+		final Run third = run(launcher, tmp, null, "demo", "--out", tmp.resolve("demo3").toString());
+		assertEquals(0, third.code, third.output);
+		assertTrue(Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(copy)) > 0, "archive renewed after the jar changed");
+
+		// a failing run publishes nothing
+		Files.delete(archive);
+		final Run bad = run(launcher, tmp, null, "preprocess", tmp.resolve("missing").toString(), tmp.resolve("out").toString());
+		assertEquals(1, bad.code, bad.output);
+		assertTrue(bad.output.contains("missing"), bad.output);
+		assertEquals(List.of("lungprep-cli.jar"), list(home.resolve("target")), "no archive from a failed run");
+	}
+
+	private static List<String> list(final Path dir) throws IOException {
+		final List<String> names = new ArrayList<>();
+		try (Stream<Path> s = Files.list(dir)) {
+			s.forEach(p -> names.add(p.getFileName().toString()));
+		}
+		names.sort(null);
+		return names;
+	}
+
+	private static final class Run {
+		int code;
+		String output;
+	}
+
+	private static Run run(final Path launcher, final Path cwd, final String toolOptions, final String... args) throws Exception {
+		final List<String> cmd = new ArrayList<>();
+		cmd.add(launcher.toString());
+		cmd.addAll(Arrays.asList(args));
+		final ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true);
+		final Map<String, String> env = pb.environment();
+		env.remove("LUNGPREP_JAVA_OPTS");
+		env.remove("LUNGPREP_NO_CDS");
+		if (toolOptions != null) env.put("JAVA_TOOL_OPTIONS", toolOptions);
+		else env.remove("JAVA_TOOL_OPTIONS");
+		final Process p = pb.start();
+		final byte[] out = p.getInputStream().readAllBytes();
+		assertTrue(p.waitFor(120, TimeUnit.SECONDS), "launcher finished");
+		final Run r = new Run();
+		r.code = p.exitValue();
+		r.output = new String(out, StandardCharsets.UTF_8);
+		return r;
+	}
+}
