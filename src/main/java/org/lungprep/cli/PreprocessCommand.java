@@ -69,7 +69,9 @@ final class PreprocessCommand implements Callable<Integer> {
 		sb.append(String.format(Locale.ROOT, "series    %s (%s slices)%n", report.get("series_uid"), report.get("slices")));
 		sb.append(String.format(Locale.ROOT, "hu        shape (z,y,x) %s, spacing (z,y,x) %s mm%n", Texts.zyx(report.get("hu_shape_zyx")), Texts.zyx(report.get("input_spacing_zyx"))));
 		sb.append(String.format(Locale.ROOT, "resampled shape (z,y,x) %s, spacing (z,y,x) %s mm%n", Texts.zyx(report.get("resampled_shape_zyx")), Texts.zyx(report.get("resampled_spacing_zyx"))));
-		sb.append(String.format(Locale.ROOT, "lungs     %.0f mL (right %.0f, left %.0f)%n", num(lungs.get("total_ml")), num(lungs.get("right_ml")), num(lungs.get("left_ml"))));
+		sb.append(String.format(Locale.ROOT, "lungs     %.0f mL", num(lungs.get("total_ml"))));
+		if (lungs.get("right_ml") != null) sb.append(String.format(Locale.ROOT, " (right %.0f, left %.0f)", num(lungs.get("right_ml")), num(lungs.get("left_ml"))));
+		sb.append(System.lineSeparator());
 		for (final Object w : (Iterable<Object>) report.get("warnings"))
 			sb.append("warning   ").append(w).append(System.lineSeparator());
 		sb.append(String.format(Locale.ROOT, "seconds   %s%n", seconds));

@@ -346,8 +346,9 @@ public final class Preprocessor {
 		row.put("resampled_shape_zyx", zyx((long[]) report.get("resampled_shape_zyx")));
 		row.put("resampled_spacing_zyx", zyx((double[]) report.get("resampled_spacing_zyx")));
 		row.put("lung_ml", String.format(java.util.Locale.ROOT, "%.1f", seg.qc().totalMl()));
-		row.put("right_ml", String.format(java.util.Locale.ROOT, "%.1f", seg.qc().rightMl()));
-		row.put("left_ml", String.format(java.util.Locale.ROOT, "%.1f", seg.qc().leftMl()));
+		// empty when the method does not tell the lungs apart (tutorial)
+		row.put("right_ml", seg.qc().labelled() ? String.format(java.util.Locale.ROOT, "%.1f", seg.qc().rightMl()) : "");
+		row.put("left_ml", seg.qc().labelled() ? String.format(java.util.Locale.ROOT, "%.1f", seg.qc().leftMl()) : "");
 		@SuppressWarnings("unchecked")
 		final List<String> warnings = (List<String>) report.get("warnings");
 		row.put("warnings", String.join("; ", warnings));

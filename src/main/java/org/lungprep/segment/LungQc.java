@@ -15,7 +15,7 @@ public final class LungQc {
 
 	private final double totalMl, rightMl, leftMl;
 	private final int components;
-	private final boolean touchesBorder;
+	private final boolean touchesBorder, labelled;
 	private final int firstSlice, lastSlice;
 	private final List<String> warnings;
 
@@ -29,6 +29,7 @@ public final class LungQc {
 		this.touchesBorder = touchesBorder;
 		this.firstSlice = firstSlice;
 		this.lastSlice = lastSlice;
+		this.labelled = labelled;
 		final List<String> w = new ArrayList<>();
 		if (totalMl < MIN_ML || totalMl > MAX_ML)
 			w.add(String.format(Locale.ROOT, "lung volume %.0f mL is outside the plausible %.0f-%.0f mL (partial scan, or the segmentation failed)", totalMl, MIN_ML, MAX_ML));
@@ -44,6 +45,8 @@ public final class LungQc {
 	public double rightMl() { return rightMl; }
 	/** @return left lung volume (label 2), mL; 0 when lungs are not labelled */
 	public double leftMl() { return leftMl; }
+	/** @return whether the mask tells the right lung (label 1) from the left (2); the tutorial's method does not */
+	public boolean labelled() { return labelled; }
 	/** @return the number of connected components kept in the mask */
 	public int components() { return components; }
 	/** @return whether the mask touches the volume's lateral (x or y) border */
@@ -59,8 +62,9 @@ public final class LungQc {
 	public Map<String, Object> toMap() {
 		final Map<String, Object> m = new LinkedHashMap<>();
 		m.put("total_ml", round(totalMl));
-		m.put("right_ml", round(rightMl));
-		m.put("left_ml", round(leftMl));
+		// null, not 0, when the method does not tell the lungs apart: a 0 would read as a missing lung
+		m.put("right_ml", labelled ? round(rightMl) : null);
+		m.put("left_ml", labelled ? round(leftMl) : null);
 		m.put("components", components);
 		m.put("touches_lateral_border", touchesBorder);
 		m.put("slice_range_z", new int[] { firstSlice, lastSlice });

@@ -190,6 +190,22 @@ class CliTest {
 	}
 
 	@Test
+	void lungSidesAreReportedOnlyWhenTheMethodTellsThemApart() throws IOException {
+		// robust: right and left volumes in the summary, report.json and nothing missing
+		final Path robust = tmp.resolve("sides-robust"), tutorial = tmp.resolve("sides-tutorial");
+		final Run r = run("preprocess", phantom.resolve("dicom").toString(), robust.toString(), "--spacing", "2", "-q", "--no-qc");
+		assertEquals(0, r.code, r.err);
+		assertTrue(r.out.matches("(?s).*lungs +\\d+ mL \\(right \\d+, left \\d+\\).*"), r.out);
+		assertTrue(Files.readString(robust.resolve("report.json")).matches("(?s).*\"right_ml\": [1-9][0-9.]*,.*"), "robust report has the right lung's volume");
+		// tutorial: one mask, no sides; null in the report, not a 0 that reads as a missing lung
+		final Run t = run("preprocess", phantom.resolve("dicom").toString(), tutorial.toString(), "--spacing", "2", "-q", "--no-qc", "--segmentation", "tutorial");
+		assertEquals(0, t.code, t.err);
+		assertTrue(t.out.matches("(?s).*lungs +\\d+ mL\\R.*") && !t.out.contains("right"), t.out);
+		final String report = Files.readString(tutorial.resolve("report.json"));
+		assertTrue(report.contains("\"right_ml\": null") && report.contains("\"left_ml\": null"), report);
+	}
+
+	@Test
 	void maskSetsNormalizedToTheFillFarFromTheLungsOnly() throws IOException {
 		final Path out = tmp.resolve("masked");
 		final Run r = run("preprocess", phantom.resolve("dicom").toString(), out.toString(), "--spacing", "2", "-q", "--no-qc", "--mask", "4", "--mask-fill", "-7");
