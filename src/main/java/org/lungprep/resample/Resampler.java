@@ -25,9 +25,9 @@ import net.imglib2.type.numeric.real.FloatType;
  * The work is separable: one pass per axis, the axis that shrinks the data most first, each pass on blocks of lines in
  * parallel (ImgLib2's {@link Parallelization}); every output value is computed by exactly one task, so results do not
  * depend on the number of threads. Passes along x and y that follow each other run together plane by plane, so their
- * intermediate is one plane per thread; the intermediate before or after the z pass is a float32 volume. The cubic spline's coefficients are computed in double
- * per block. int16 results are rounded to nearest and clamped (cubic overshoot never wraps); uint8 volumes are masks or
- * labels and always use nearest.
+ * intermediate is one plane per thread; the intermediate before or after the z pass is a float32 volume. The cubic
+ * spline's coefficients are computed in double per block. int16 results are rounded to nearest and clamped (cubic
+ * overshoot never wraps); uint8 volumes are masks or labels and always use nearest.
  */
 public final class Resampler {
 
