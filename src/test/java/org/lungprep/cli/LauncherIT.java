@@ -65,8 +65,10 @@ class LauncherIT {
 		assertTrue(loaded.matches("(?s).*org\\.lungprep\\.pipeline\\.Preprocessor source: shared objects file.*"), "Preprocessor from the archive");
 		assertEquals(written, Files.getLastModifiedTime(archive), "an up-to-date archive is not rewritten");
 
-		// a newer jar: the archive is stale, the next real run writes a new one
-		Files.setLastModifiedTime(copy, FileTime.fromMillis(written.toMillis() + 5_000));
+		// a jar newer than the archive (the archive dated back, not the jar forward, so no clock race): the archive is
+		// stale, and the next real run writes a new one
+		final FileTime stale = FileTime.fromMillis(Files.getLastModifiedTime(copy).toMillis() - 60_000);
+		Files.setLastModifiedTime(archive, stale);
 		final Run third = run(launcher, tmp, null, "demo", "--out", tmp.resolve("demo3").toString());
 		assertEquals(0, third.code, third.output);
 		assertTrue(Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(copy)) > 0, "archive renewed after the jar changed");
