@@ -81,6 +81,52 @@ class LauncherIT {
 		assertEquals(List.of("lungprep-cli.jar"), list(home.resolve("target")), "no archive from a failed run");
 	}
 
+	@Test
+	void aTargetFolderThatCannotBeWrittenOnlyMeansNoArchive() throws Exception {
+		Assumptions.assumeTrue(Files.isExecutable(Paths.get("/bin/sh")), "the launcher is a POSIX shell script");
+		final Path jar = Paths.get("target", "lungprep-cli.jar");
+		assertTrue(Files.isRegularFile(jar), "the packaged command-line jar (run mvn verify): " + jar.toAbsolutePath());
+		// root writes anywhere: run the launcher as nobody then; any other user meets the read-only folder itself
+		final boolean root = "root".equals(System.getProperty("user.name"));
+		final Path runuser = Paths.get("/usr/sbin/runuser");
+		Assumptions.assumeTrue(!root || Files.isExecutable(runuser), "running as root without runuser: cannot make a folder root cannot write");
+		final Path home = Files.createTempDirectory("lungprep-ro");
+		try {
+			final java.util.Set<java.nio.file.attribute.PosixFilePermission> open = java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x");
+			final java.util.Set<java.nio.file.attribute.PosixFilePermission> readOnly = java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x");
+			Files.setPosixFilePermissions(home, open);
+			Files.createDirectories(home.resolve("bin"));
+			Files.copy(Paths.get("bin", "lungprep"), home.resolve("bin").resolve("lungprep"));
+			assertTrue(home.resolve("bin").resolve("lungprep").toFile().setExecutable(true, false));
+			final Path target = Files.createDirectories(home.resolve("target"));
+			Files.copy(jar, target.resolve("lungprep-cli.jar"));
+			Files.setPosixFilePermissions(target.resolve("lungprep-cli.jar"), java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+			Files.setPosixFilePermissions(target, readOnly);
+			final Path out = Files.createDirectories(home.resolve("out"));
+			Files.setPosixFilePermissions(out, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+			final List<String> cmd = new ArrayList<>();
+			if (root) cmd.addAll(List.of(runuser.toString(), "-u", "nobody", "--"));
+			cmd.addAll(List.of(home.resolve("bin").resolve("lungprep").toString(), "demo", "--out", out.resolve("demo").toString()));
+			final ProcessBuilder pb = new ProcessBuilder(cmd).directory(out.toFile()).redirectErrorStream(true);
+			pb.environment().remove("LUNGPREP_JAVA_OPTS");
+			pb.environment().remove("LUNGPREP_NO_CDS");
+			pb.environment().remove("JAVA_TOOL_OPTIONS");
+			final Process p = pb.start();
+			final String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertTrue(p.waitFor(120, TimeUnit.SECONDS), "launcher finished");
+			assertEquals(0, p.exitValue(), output);
+			assertTrue(Files.isRegularFile(out.resolve("demo").resolve("qc.png")), output);
+			assertFalse(output.contains("shared archive"), output);
+			assertEquals(List.of("lungprep-cli.jar"), list(target), "nothing written into the read-only folder");
+		}
+		finally {
+			Files.setPosixFilePermissions(home.resolve("target"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+			try (Stream<Path> s = Files.walk(home)) {
+				s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+			}
+		}
+	}
+
 	private static List<String> list(final Path dir) throws IOException {
 		final List<String> names = new ArrayList<>();
 		try (Stream<Path> s = Files.list(dir)) {
