@@ -69,6 +69,10 @@ final class BatchCommand implements Callable<Integer> {
 			return failed > 0 ? 1 : 0;
 		}
 		if (cohort == null || out == null) throw new IllegalArgumentException("batch needs COHORT and OUTDIR");
+		// a shard sees part of the cohort: its mean.json would be that part's, and the shards would overwrite each other's
+		if (shard != null && computeMean)
+			throw new IllegalArgumentException("--compute-mean with --shard: a shard sees only part of the cohort; run the shards without it, then batch --merge "
+				+ out + " --compute-mean");
 		if (out.toAbsolutePath().normalize().startsWith(cohort.toAbsolutePath().normalize()) && !out.getFileName().toString().startsWith("."))
 			throw new IOException(out + ": output folder is inside the cohort folder (LungPrep never writes into an input folder)");
 		final PreprocessSettings settings = pipeline.toSettings();

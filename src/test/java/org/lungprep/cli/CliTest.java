@@ -322,8 +322,15 @@ class CliTest {
 		run("batch", cohort.toString(), sharded.toString(), "--spacing", "4", "--no-qc", "-q", "--shard", "1/2");
 		run("batch", cohort.toString(), sharded.toString(), "--spacing", "4", "--no-qc", "-q", "--shard", "2/2");
 		assertTrue(Files.isRegularFile(sharded.resolve("manifest-shard-1-of-2.csv")) && Files.isRegularFile(sharded.resolve("manifest-shard-2-of-2.csv")));
-		final Run merged = run("batch", "--merge", sharded.toString());
+		final Run merged = run("batch", "--merge", sharded.toString(), "--compute-mean");
 		assertTrue(merged.out.contains("merged 3 patients"), merged.out + merged.err);
+		// the cohort mean comes from the merged manifest (both shards), not from one shard
+		assertTrue(merged.out.contains("over 2 patients"), merged.out);
+		assertTrue(Files.isRegularFile(sharded.resolve("mean.json")));
+		final Run shardMean = run("batch", cohort.toString(), tmp.resolve("shard-mean").toString(), "--no-qc", "-q", "--shard", "1/2", "--compute-mean");
+		assertEquals(1, shardMean.code);
+		assertTrue(shardMean.err.contains("--compute-mean with --shard") && shardMean.err.contains("--merge"), shardMean.err);
+		assertFalse(Files.exists(tmp.resolve("shard-mean")), "refused before anything is written");
 	}
 
 	@Test
