@@ -9,6 +9,8 @@ package org.lungprep.segment;
  */
 final class Distance2D {
 
+	private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[0]);
+
 	private Distance2D() { }
 
 	/**
@@ -42,8 +44,11 @@ final class Distance2D {
 			while (reach(sx, k + 1, f) <= r2) k++;
 			half[g] = k;
 		}
-		// rows to the nearest feature in the same column, capped at gMax (which never reaches: half[gMax] is -1)
-		final int[] g = new int[w * h];
+		// rows to the nearest feature in the same column, capped at gMax (which never reaches: half[gMax] is -1); in a
+		// per-thread array reused from call to call (each slice of a volume calls this; a new array each time was
+		// hundreds of MB of garbage per volume)
+		int[] g = SCRATCH.get();
+		if (g.length < w * h) SCRATCH.set(g = new int[w * h]);
 		for (int x = 0; x < w; x++)
 			g[x] = feature[x] ? 0 : gMax;
 		for (int y = 1; y < h; y++) {

@@ -41,9 +41,13 @@ final class Separation {
 
 	/** Erodes the crop until it splits and grows the two parts back into it; false when no erosion splits it. */
 	private static boolean splitCrop(final byte[][] mask, final int w, final int h, final Geometry g, final int[] offset) {
-		byte[][] eroded = mask;
+		byte[][] eroded = mask, spare = null;
 		for (int it = 0; it < MAX_EROSIONS; it++) {
-			eroded = erode(eroded, w, h);
+			// two erosion buffers taken in turn (the mask itself is never overwritten)
+			final byte[][] next = spare != null ? spare : new byte[mask.length][w * h];
+			erode(eroded, next, w, h);
+			spare = eroded == mask ? null : eroded;
+			eroded = next;
 			final ConnectedComponents.Result cc = ConnectedComponents.label(eroded, w, h, Connectivity.SIX);
 			if (cc.count() == 0) return false;
 			int a = 0, b = 0;
@@ -189,12 +193,12 @@ final class Separation {
 				if (labels[z][i] != 0) labels[z][i] = g.toPhysical(new double[] { i % nx, i / nx, z })[0] < centre ? (byte) 1 : (byte) 2;
 	}
 
-	/** One 6-neighbour erosion (planes in parallel). */
-	private static byte[][] erode(final byte[][] in, final int nx, final int ny) {
+	/** One 6-neighbour erosion of in into out (whatever out held before is cleared; planes in parallel). */
+	private static void erode(final byte[][] in, final byte[][] out, final int nx, final int ny) {
 		final int nz = in.length;
-		final byte[][] out = new byte[nz][nx * ny];
 		Parallel.forEach(nz, z -> {
 			final byte[] p = in[z], o = out[z];
+			java.util.Arrays.fill(o, (byte) 0);
 			final byte[] below = z > 0 ? in[z - 1] : null, above = z < nz - 1 ? in[z + 1] : null;
 			for (int y = 1; y < ny - 1; y++) {
 				final int end = y * nx + nx - 1;
@@ -205,6 +209,5 @@ final class Separation {
 							o[i] = 1;
 			}
 		});
-		return out;
 	}
 }
