@@ -107,67 +107,80 @@ final class Separation {
 	 * of the rest.
 	 */
 	static void growBack(final byte[][] mask, final ConnectedComponents.Result seeds, final byte[] seedLabel, final int w, final int h) {
+		growBack(mask, seeds, seedLabel, w, h, 1 << 16);
+	}
+
+	/**
+	 * As above with the queue's first capacity (a power of two; tests use small ones to make it wrap and grow). The
+	 * queue is a ring holding the front only, not every voxel ever queued: a few MB for a chest CT instead of two
+	 * arrays as long as the lungs have voxels, grown (in order) only when the front outgrows it.
+	 */
+	static void growBack(final byte[][] mask, final ConnectedComponents.Result seeds, final byte[] seedLabel, final int w, final int h, final int capacity) {
+		if (Integer.bitCount(capacity) != 1 || capacity < 8) throw new IllegalArgumentException("queue capacity must be a power of two >= 8, got " + capacity);
 		final int d = mask.length;
 		seeds.forEachRun((z, y, x0, x1, label) -> {
 			if (seedLabel[label] != 0) java.util.Arrays.fill(mask[z], y * w + x0, y * w + x1, (byte) (seedLabel[label] + 2));
 		});
-		// the queue holds plane and index separately: no division per voxel
-		final int[][] q = { new int[1 << 16], new int[1 << 16] };
-		final int[] tailRef = { 0 };
+		// the queue holds plane and index separately (no division per voxel), in a ring: entry k at k & (length - 1)
+		final Ring q = new Ring(capacity);
 		seeds.forEachRun((z, y, x0, x1, label) -> {
 			if (seedLabel[label] == 0) return;
 			final byte[] m = mask[z], below = z > 0 ? mask[z - 1] : null, above = z + 1 < d ? mask[z + 1] : null;
 			for (int i = y * w + x0, e = y * w + x1; i < e; i++) {
 				if (m[i + 1] != 1 && m[i - 1] != 1 && m[i + w] != 1 && m[i - w] != 1 && (above == null || above[i] != 1) && (below == null || below[i] != 1))
 					continue;
-				if (tailRef[0] == q[0].length) {
-					q[0] = java.util.Arrays.copyOf(q[0], 2 * q[0].length);
-					q[1] = java.util.Arrays.copyOf(q[1], 2 * q[1].length);
-				}
-				q[0][tailRef[0]] = z;
-				q[1][tailRef[0]++] = i;
+				q.room(1);
+				q.z[q.tail & q.mask] = z;
+				q.i[q.tail++ & q.mask] = i;
 			}
 		});
-		int[] qz = q[0], qi = q[1];
-		int head = 0, tail = tailRef[0];
-		while (head < tail) {
-			final int z = qz[head], i = qi[head++];
-			if (tail + 6 > qz.length) {
-				qz = java.util.Arrays.copyOf(qz, qz.length * 2);
-				qi = java.util.Arrays.copyOf(qi, qi.length * 2);
+		int[] qz = q.z, qi = q.i;
+		int head = q.head, tail = q.tail, qm = q.mask;
+		while (head != tail) {
+			final int z = qz[head & qm], i = qi[head & qm];
+			head++;
+			if (tail - head + 6 > qm + 1) {
+				q.head = head;
+				q.tail = tail;
+				q.room(6);
+				qz = q.z;
+				qi = q.i;
+				head = q.head;
+				tail = q.tail;
+				qm = q.mask;
 			}
 			final byte[] m = mask[z];
 			final byte l = m[i];
 			// +x, -x, +y, -y, +z, -z
 			if (m[i + 1] == 1) {
 				m[i + 1] = l;
-				qz[tail] = z;
-				qi[tail++] = i + 1;
+				qz[tail & qm] = z;
+				qi[tail++ & qm] = i + 1;
 			}
 			if (m[i - 1] == 1) {
 				m[i - 1] = l;
-				qz[tail] = z;
-				qi[tail++] = i - 1;
+				qz[tail & qm] = z;
+				qi[tail++ & qm] = i - 1;
 			}
 			if (m[i + w] == 1) {
 				m[i + w] = l;
-				qz[tail] = z;
-				qi[tail++] = i + w;
+				qz[tail & qm] = z;
+				qi[tail++ & qm] = i + w;
 			}
 			if (m[i - w] == 1) {
 				m[i - w] = l;
-				qz[tail] = z;
-				qi[tail++] = i - w;
+				qz[tail & qm] = z;
+				qi[tail++ & qm] = i - w;
 			}
 			if (z + 1 < d && mask[z + 1][i] == 1) {
 				mask[z + 1][i] = l;
-				qz[tail] = z + 1;
-				qi[tail++] = i;
+				qz[tail & qm] = z + 1;
+				qi[tail++ & qm] = i;
 			}
 			if (z > 0 && mask[z - 1][i] == 1) {
 				mask[z - 1][i] = l;
-				qz[tail] = z - 1;
-				qi[tail++] = i;
+				qz[tail & qm] = z - 1;
+				qi[tail++ & qm] = i;
 			}
 		}
 		// reached labels back to 1 and 2
@@ -176,6 +189,36 @@ final class Separation {
 			for (int i = 0; i < m.length; i++)
 				if (m[i] > 2) m[i] -= 2;
 		});
+	}
+
+	/** A first-in first-out ring of (plane, index) pairs; head and tail count entries ever taken and added. */
+	private static final class Ring {
+		int[] z, i;
+		int mask, head, tail;
+
+		Ring(final int capacity) {
+			z = new int[capacity];
+			i = new int[capacity];
+			mask = capacity - 1;
+		}
+
+		/** Makes room for n more entries, doubling (and unwrapping the entries in order) when needed. */
+		void room(final int n) {
+			final int size = tail - head;
+			if (size + n <= mask + 1) return;
+			int cap = mask + 1;
+			while (size + n > cap) cap *= 2;
+			final int[] nz = new int[cap], ni = new int[cap];
+			for (int k = 0; k < size; k++) {
+				nz[k] = z[(head + k) & mask];
+				ni[k] = i[(head + k) & mask];
+			}
+			z = nz;
+			i = ni;
+			mask = cap - 1;
+			head = 0;
+			tail = size;
+		}
 	}
 
 	private static void splitAtCentre(final byte[][] labels, final int nx, final int ny, final Geometry g) {
