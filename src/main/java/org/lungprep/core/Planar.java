@@ -97,8 +97,8 @@ public final class Planar {
 
 	/** @return the sum of all values (double) in flat-iteration order; float32 planes are read (or computed) directly */
 	public static <T extends RealType<T>> double sum(final RandomAccessibleInterval<T> img) {
-		if (img instanceof ComputedPlanes) {
-			final ComputedPlanes p = (ComputedPlanes) img;
+		if (img instanceof ComputedPlanes && img.getType() instanceof FloatType) {
+			final ComputedPlanes<?> p = (ComputedPlanes<?>) img;
 			final float[] plane = new float[(int) (p.dimension(0) * p.dimension(1))];
 			double s = 0;
 			for (int z = 0; z < p.dimension(2); z++) {

@@ -278,7 +278,7 @@ public final class RawVolumes {
 		private final RandomAccessibleInterval<?> img;
 		private final Element type;
 		private final PlanarImg<?, ?> planar;
-		private final org.lungprep.core.ComputedPlanes computed;
+		private final org.lungprep.core.ComputedPlanes<?> computed;
 		private final int n;
 		private Object scratch;
 
@@ -294,7 +294,7 @@ public final class RawVolumes {
 			for (int d = 0; d < 3; d++)
 				zeroMin &= img.min(d) == 0;
 			this.planar = img instanceof PlanarImg && zeroMin ? (PlanarImg<?, ?>) img : null;
-			this.computed = img instanceof org.lungprep.core.ComputedPlanes ? (org.lungprep.core.ComputedPlanes) img : null;
+			this.computed = img instanceof org.lungprep.core.ComputedPlanes ? (org.lungprep.core.ComputedPlanes<?>) img : null;
 		}
 
 		/** @return the element type */
@@ -306,7 +306,7 @@ public final class RawVolumes {
 			if (planar != null) return Planar.plane(planar, z);
 			if (scratch == null) scratch = type == Element.INT16 ? new short[n] : type == Element.UINT8 ? new byte[n] : new float[n];
 			if (computed != null) {
-				computed.slice(z, (float[]) scratch);
+				computed.slice(z, scratch);
 				return scratch;
 			}
 			final Cursor<? extends RealType<?>> c = Views.flatIterable(Views.hyperSlice((RandomAccessibleInterval) Views.zeroMin(img), 2, z)).cursor();

@@ -51,7 +51,7 @@ public final class Normalizer {
 		final RandomAccessibleInterval<FloatType> view = mask == null ? view(img, s)
 			: Converters.convert(img, Views.zeroMin(mask.image()), (v, m, out) -> out.setReal(m.get() == 0 ? fill : s.apply(v.getRealDouble())), new FloatType());
 		final Slicer<T> slicer = new Slicer<>(hu.image(), mask == null ? null : Planar.asUnsignedBytes(mask.image()), s);
-		return hu.withImage(new ComputedPlanes(view, slicer::slice));
+		return hu.withImage(ComputedPlanes.floats(view, slicer::slice));
 	}
 
 	/**

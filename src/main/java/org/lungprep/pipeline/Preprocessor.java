@@ -168,7 +168,8 @@ public final class Preprocessor {
 		final LungSegmentation seg = LungSegmenter.segment(resampled, settings.segment(), progress.range(0.4, 0.8));
 		seconds.put("segment", lap(t));
 		progress.checkCancelled();
-		submitWrites(writer, pending, dir, "lungs", settings.labels() ? seg.labels() : seg.binary(), writing);
+		// the 0/1 mask is computed from the labels as it is written
+		submitWrites(writer, pending, dir, "lungs", settings.labels() ? seg.labels() : seg.binaryView(), writing);
 		if (settings.masked()) pending.add(writer.submit(() -> {
 			final long t0 = System.nanoTime();
 			final Volume<UnsignedByteType> keep = MaskMargin.grow(seg.labels(), settings.maskMm());

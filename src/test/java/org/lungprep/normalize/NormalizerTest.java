@@ -107,8 +107,8 @@ class NormalizerTest {
 			assertEquals(hu.geometry(), lazy.geometry());
 			// element-wise (the ImgLib2 view) and slice-wise (what writers read), for int16 and float input
 			assertArrayEquals(stored, values(lazy.image()), 0f);
-			assertArrayEquals(stored, slices((org.lungprep.core.ComputedPlanes) lazy.image()), 0f);
-			assertArrayEquals(stored, slices((org.lungprep.core.ComputedPlanes) Normalizer.lazy(floatHu, mask, s).image()), 0f);
+			assertArrayEquals(stored, slices((org.lungprep.core.ComputedPlanes<?>) lazy.image()), 0f);
+			assertArrayEquals(stored, slices((org.lungprep.core.ComputedPlanes<?>) Normalizer.lazy(floatHu, mask, s).image()), 0f);
 			double sum = 0;
 			for (final float f : stored) sum += f;
 			assertEquals(sum, Planar.sum(lazy.image()), 1e-9);
@@ -128,7 +128,7 @@ class NormalizerTest {
 		assertThrows(IllegalArgumentException.class, () -> Normalizer.lazy(hu, wrong, s));
 	}
 
-	private static float[] slices(final org.lungprep.core.ComputedPlanes p) {
+	private static float[] slices(final org.lungprep.core.ComputedPlanes<?> p) {
 		final int n = (int) (p.dimension(0) * p.dimension(1)), nz = (int) p.dimension(2);
 		final float[] all = new float[n * nz], plane = new float[n];
 		for (int z = 0; z < nz; z++) {
