@@ -34,9 +34,11 @@ final class TutorialSegmentation {
 			airCc.paint(air, outside, (byte) 0);
 		}
 		if (fill) {
+			// one tissue plane per thread, reused slice after slice (a new one per slice was a volume of garbage)
+			final ThreadLocal<byte[]> planes = ThreadLocal.withInitial(() -> new byte[nx * ny]);
 			Parallel.forEach(nz, z -> {
 				final byte[] p = air[z];
-				final byte[] tissue = new byte[p.length];
+				final byte[] tissue = planes.get();
 				for (int i = 0; i < p.length; i++)
 					tissue[i] = (byte) (p[i] == 0 ? 1 : 0);
 				final ConnectedComponents.Result cc = ConnectedComponents.label(new byte[][] { tissue }, nx, ny, Connectivity.EIGHT);
