@@ -169,15 +169,47 @@ public final class ConnectedComponents {
 			case TWENTY_SIX: neighbours = new int[][] { { -1, 0, 1 }, { 0, -1, 1 }, { -1, -1, 1 }, { 1, -1, 1 } }; break;
 			default: throw new IllegalArgumentException("connectivity " + c);
 		}
-		final int ny = runs.ny, nz = runs.nz;
-		for (int z = 0; z < nz; z++)
+		final int nz = runs.nz;
+		// two halves of the planes joined in parallel: their runs are disjoint index ranges and every union stays in
+		// its half, so the two never touch the same entries; then the links across the cut. The components (and so
+		// the labels, numbered in raster order below) do not depend on the order of the unions.
+		final int cut = threeD && nz >= 4 ? nz / 2 : 0;
+		if (cut > 0) {
+			Parallel.forEach(2, half -> unionRows(runs, parent, neighbours, half == 0 ? 0 : cut, half == 0 ? cut : nz, half == 0 ? 0 : cut, false));
+			unionRows(runs, parent, neighbours, cut, cut + 1, cut - 1, true);
+		}
+		else unionRows(runs, parent, neighbours, 0, nz, threeD ? 0 : Integer.MAX_VALUE, false);
+		// compact labels in raster order of first run (= first voxel)
+		final int[] label = new int[n];
+		final int[] rootLabel = new int[n];
+		int count = 0;
+		for (int i = 0; i < n; i++) {
+			final int r = find(parent, i);
+			if (rootLabel[r] == 0) rootLabel[r] = ++count;
+			label[i] = rootLabel[r];
+		}
+		return new Result(runs, label, count);
+	}
+
+	/**
+	 * Joins the runs of planes [z0, z1) with their neighbour rows: rows in planes before zMin are left out (for 2-D
+	 * connectivities zMin is past every plane, so only the plane's own rows count), and with {@code crossOnly} only
+	 * rows in other planes are looked at.
+	 */
+	private static void unionRows(final Runs runs, final int[] parent, final int[][] neighbours, final int z0, final int z1, final int zMin,
+		final boolean crossOnly)
+	{
+		final int ny = runs.ny;
+		for (int z = z0; z < z1; z++)
 			for (int y = 0; y < ny; y++) {
 				final int row = z * ny + y;
 				final int a0 = runs.rowStart[row], a1 = runs.rowStart[row + 1];
 				if (a0 == a1) continue;
 				for (final int[] nb : neighbours) {
 					final int yy = y + nb[0], zz = z + nb[1];
-					if (yy < 0 || yy >= ny || zz < 0 || (!threeD && zz != z)) continue;
+					if (yy < 0 || yy >= ny || zz < 0) continue;
+					if (zz != z && zz < zMin) continue;
+					if (crossOnly && zz == z) continue;
 					final int other = zz * ny + yy;
 					final int d = nb[2];
 					int b = runs.rowStart[other];
@@ -190,16 +222,6 @@ public final class ConnectedComponents {
 					}
 				}
 			}
-		// compact labels in raster order of first run (= first voxel)
-		final int[] label = new int[n];
-		final int[] rootLabel = new int[n];
-		int count = 0;
-		for (int i = 0; i < n; i++) {
-			final int r = find(parent, i);
-			if (rootLabel[r] == 0) rootLabel[r] = ++count;
-			label[i] = rootLabel[r];
-		}
-		return new Result(runs, label, count);
 	}
 
 	private static int find(final int[] parent, int i) {
