@@ -43,18 +43,21 @@ class LauncherIT {
 		assertTrue(launcher.toFile().setExecutable(true));
 		final Path copy = home.resolve("target").resolve("lungprep-cli.jar");
 		Files.copy(jar, copy);
-		final Path archive = home.resolve("target").resolve("lungprep-cli.jsa");
+		final Path target = home.resolve("target");
 
 		final Run version = run(launcher, tmp, null, "--version");
 		assertEquals(0, version.code, version.output);
 		assertTrue(version.output.contains("LungPrep"), version.output);
-		assertFalse(Files.exists(archive), "a --version run writes no archive");
+		assertEquals(List.of("lungprep-cli.jar"), list(target), "a --version run writes no archive");
 
 		final Run first = run(launcher, tmp, null, "demo", "--out", tmp.resolve("demo1").toString());
 		assertEquals(0, first.code, first.output);
 		assertTrue(first.output.contains("qc"), first.output);
+		// one archive, named after the JVM that wrote it, and no temporary one left
+		final String name = "lungprep-cli-java" + System.getProperty("java.runtime.version").replaceAll("[^A-Za-z0-9._-]", "_") + ".jsa";
+		assertEquals(List.of(name, "lungprep-cli.jar"), list(target));
+		final Path archive = target.resolve(name);
 		assertTrue(Files.size(archive) > 100_000, "archive written by the first real run");
-		assertEquals(List.of("lungprep-cli.jar", "lungprep-cli.jsa"), list(home.resolve("target")), "no temporary archive left");
 		final FileTime written = Files.getLastModifiedTime(archive);
 
 		// the next run maps the project's classes from the archive (the JVM's class-load log says where each came from)
@@ -78,7 +81,17 @@ class LauncherIT {
 		final Run bad = run(launcher, tmp, null, "preprocess", tmp.resolve("missing").toString(), tmp.resolve("out").toString());
 		assertEquals(1, bad.code, bad.output);
 		assertTrue(bad.output.contains("missing"), bad.output);
-		assertEquals(List.of("lungprep-cli.jar"), list(home.resolve("target")), "no archive from a failed run");
+		assertEquals(List.of("lungprep-cli.jar"), list(target), "no archive from a failed run");
+
+		// a JVM older than Java 13 (no dynamic archives): the launcher reads its release file and runs without one
+		final Path oldJdk = Files.createDirectories(tmp.resolve("jdk11").resolve("bin"));
+		final Path fakeJava = oldJdk.resolve("java");
+		Files.writeString(fakeJava, "#!/bin/sh\nexec '" + Paths.get(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+		assertTrue(fakeJava.toFile().setExecutable(true));
+		Files.writeString(oldJdk.getParent().resolve("release"), "JAVA_VERSION=\"11.0.2\"\n");
+		final Run old = run(launcher, tmp, null, oldJdk, "demo", "--out", tmp.resolve("demo4").toString());
+		assertEquals(0, old.code, old.output);
+		assertEquals(List.of("lungprep-cli.jar"), list(target), "no archive with a Java 11 runtime");
 	}
 
 	@Test
@@ -142,6 +155,11 @@ class LauncherIT {
 	}
 
 	private static Run run(final Path launcher, final Path cwd, final String toolOptions, final String... args) throws Exception {
+		return run(launcher, cwd, toolOptions, null, args);
+	}
+
+	/** With pathFirst (a folder holding a {@code java}) put before the rest of PATH, or null. */
+	private static Run run(final Path launcher, final Path cwd, final String toolOptions, final Path pathFirst, final String... args) throws Exception {
 		final List<String> cmd = new ArrayList<>();
 		cmd.add(launcher.toString());
 		cmd.addAll(Arrays.asList(args));
@@ -151,6 +169,9 @@ class LauncherIT {
 		env.remove("LUNGPREP_NO_CDS");
 		if (toolOptions != null) env.put("JAVA_TOOL_OPTIONS", toolOptions);
 		else env.remove("JAVA_TOOL_OPTIONS");
+		// the launcher runs the java on PATH: the one running this test, unless a test puts another first
+		final String path = Paths.get(System.getProperty("java.home"), "bin") + java.io.File.pathSeparator + env.getOrDefault("PATH", "/usr/bin:/bin");
+		env.put("PATH", pathFirst == null ? path : pathFirst + java.io.File.pathSeparator + path);
 		final Process p = pb.start();
 		final byte[] out = p.getInputStream().readAllBytes();
 		assertTrue(p.waitFor(120, TimeUnit.SECONDS), "launcher finished");
