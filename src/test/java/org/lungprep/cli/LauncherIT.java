@@ -92,6 +92,21 @@ class LauncherIT {
 		final Run old = run(launcher, tmp, null, oldJdk, "demo", "--out", tmp.resolve("demo4").toString());
 		assertEquals(0, old.code, old.output);
 		assertEquals(List.of("lungprep-cli.jar"), list(target), "no archive with a Java 11 runtime");
+
+		// a space in the project's path, as in many home folders: every path reaches the JVM as one argument, with the
+		// archive written and then given to the next run (the JVM itself maps the project's classes from an archive
+		// only without spaces in the class path, so only that the runs succeed is checked here)
+		final Path spaced = Files.createDirectories(tmp.resolve("lung prep").resolve("bin"));
+		Files.copy(launcher, spaced.resolve("lungprep"));
+		assertTrue(spaced.resolve("lungprep").toFile().setExecutable(true));
+		final Path spacedTarget = Files.createDirectories(spaced.getParent().resolve("target"));
+		Files.copy(jar, spacedTarget.resolve("lungprep-cli.jar"));
+		for (final String out : new String[] { "demo5", "demo6" }) {
+			final Run r = run(spaced.resolve("lungprep"), tmp, null, "demo", "--out", tmp.resolve(out).toString());
+			assertEquals(0, r.code, r.output);
+			assertTrue(Files.isRegularFile(tmp.resolve(out).resolve("qc.png")), r.output);
+		}
+		assertEquals(2, list(spacedTarget).size(), "the archive is written there too: " + list(spacedTarget));
 	}
 
 	@Test
