@@ -115,9 +115,9 @@ public final class Preprocessor {
 	 * publishes the folder itself).
 	 */
 	public Result runInto(final Path input, final Path dir, final ProgressListener progress) throws IOException {
-		// outputs are written, and the normalized volume made, on a second thread while the main thread goes on (the
-		// segmentation has long single-threaded parts), one task per file; once the main thread is done it takes
-		// queued files too. Each volume is let go once its files are written.
+		// outputs are written on a second thread while the main thread goes on (the segmentation has long
+		// single-threaded parts), one task per file; once the main thread is done it takes queued files too. Each volume
+		// is let go once its files are written.
 		final ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
 			final Thread t = new Thread(r, "lungprep-writer");
 			t.setDaemon(true);
@@ -149,17 +149,13 @@ public final class Preprocessor {
 		final Volume<ShortType> huHeader = loaded.huHeader, resampled = loaded.resampled;
 		final long[] huShape = loaded.huShape;
 		final double[] normalizedMean = { Double.NaN };
-		// without masking the normalized volume needs only the resampled one: made beside the segmentation
+		// the scaled mean, and without masking the normalized volume, need only the resampled one: beside the
+		// segmentation; the normalized volume is computed slice by slice as it is written, never held as floats
 		final Future<CohortMean> scaledFuture = writer.submit(() -> {
 			final long t0 = System.nanoTime();
 			final CohortMean cm = CohortMean.of(resampled.image(), settings.normalize());
-			if (settings.masked()) {
-				seconds.put("normalize", lap(t0));
-				return cm;
-			}
-			// computed slice by slice as it is written: never held as a float volume
-			submitWrites(writer, pending, dir, "normalized", Normalizer.lazy(resampled, null, settings.normalize()), writing);
 			seconds.put("normalize", lap(t0));
+			if (!settings.masked()) submitWrites(writer, pending, dir, "normalized", Normalizer.lazy(resampled, null, settings.normalize()), writing);
 			return cm;
 		});
 		pending.add(scaledFuture);
