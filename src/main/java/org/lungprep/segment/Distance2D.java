@@ -28,22 +28,8 @@ final class Distance2D {
 
 	/** As {@link #within} for the squared radius r2 (mm^2), which is compared as it is. */
 	static boolean[] withinSquared(final boolean[] feature, final int w, final int h, final double sx, final double sy, final double r2) {
-		final double sy2 = sy * sy;
-		// half[g]: the largest column offset k with (sx k)^2 + sy^2 g^2 <= r^2, -1 when even k = 0 is too far
-		int gMax = (int) Math.floor(Math.sqrt(r2) / sy) + 1;
-		while (sy2 * gMax * gMax <= r2) gMax++;
-		final int[] half = new int[gMax + 1];
-		for (int g = 0; g <= gMax; g++) {
-			final double f = sy2 * g * g;
-			if (f > r2) {
-				half[g] = -1;
-				continue;
-			}
-			int k = (int) Math.floor(Math.sqrt(r2 - f) / sx);
-			while (k > 0 && reach(sx, k, f) > r2) k--;
-			while (reach(sx, k + 1, f) <= r2) k++;
-			half[g] = k;
-		}
+		final int[] half = halfWidths(sx, sy, r2);
+		final int gMax = half.length - 1;
 		// rows to the nearest feature in the same column, capped at gMax (which never reaches: half[gMax] is -1); in a
 		// per-thread array reused from call to call (each slice of a volume calls this; a new array each time was
 		// hundreds of MB of garbage per volume)
@@ -77,6 +63,30 @@ final class Distance2D {
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * The disk of squared radius r2 (mm^2) row by row: element g is the largest column offset k with
+	 * (sx k)^2 + (sy g)^2 &le; r2, the last element (the first row distance out of reach) is -1.
+	 */
+	static int[] halfWidths(final double sx, final double sy, final double r2) {
+		final double sy2 = sy * sy;
+		// half[g]: the largest column offset k with (sx k)^2 + sy^2 g^2 <= r^2, -1 when even k = 0 is too far
+		int gMax = (int) Math.floor(Math.sqrt(r2) / sy) + 1;
+		while (sy2 * gMax * gMax <= r2) gMax++;
+		final int[] half = new int[gMax + 1];
+		for (int g = 0; g <= gMax; g++) {
+			final double f = sy2 * g * g;
+			if (f > r2) {
+				half[g] = -1;
+				continue;
+			}
+			int k = (int) Math.floor(Math.sqrt(r2 - f) / sx);
+			while (k > 0 && reach(sx, k, f) > r2) k--;
+			while (reach(sx, k + 1, f) <= r2) k++;
+			half[g] = k;
+		}
+		return half;
 	}
 
 	/** Squared distance to a point k columns away and at squared vertical distance f, computed the same way everywhere. */

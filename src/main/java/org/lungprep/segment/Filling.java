@@ -1,11 +1,11 @@
 package org.lungprep.segment;
 
-
-import org.lungprep.core.Connectivity;
 import org.lungprep.core.Parallel;
 
-
-/** Per-slice, per-lung hole filling, closing and dilation (slices in parallel). */
+/**
+ * Per-slice, per-lung hole filling, closing and dilation (slices in parallel), on the runs of each lung's rows
+ * ({@link RowRuns}): the work follows the outlines, not the areas.
+ */
 final class Filling {
 
 	private Filling() { }
@@ -14,105 +14,111 @@ final class Filling {
 	static void fillAndClose(final byte[][] labels, final byte[][] excluded, final int nx, final int ny, final double sx, final double sy,
 		final double closingMm)
 	{
-		forEachSlice(labels, (z) -> {
-			for (final byte label : new byte[] { 1, 2 })
-				fillAndClose(labels[z], excluded[z], nx, ny, sx, sy, closingMm, label);
+		final int[] half = closingMm > 0 ? Distance2D.halfWidths(sx, sy, closingMm * closingMm) : null;
+		final int margin = (int) Math.ceil(closingMm / Math.min(sx, sy)) + 2;
+		forEachSlice(labels, z -> {
+			final RowRuns[] lungs = lungRuns(labels[z], nx, ny);
+			for (int label = 1; label <= 2; label++)
+				if (lungs[label - 1] != null) fillAndClose(labels[z], excluded[z], nx, ny, lungs[label - 1], half, margin, (byte) label);
 		});
 	}
 
 	/** Adds a margin of mm around each lung per slice; never where {@code excluded} is set. */
 	static void dilate(final byte[][] labels, final byte[][] excluded, final int nx, final int ny, final double sx, final double sy, final double mm) {
-		forEachSlice(labels, (z) -> {
-			final byte[] p = labels[z], ex = excluded[z];
-			for (final byte label : new byte[] { 1, 2 }) {
-				final int[] box = box(p, nx, ny, label, (int) Math.ceil(mm / Math.min(sx, sy)) + 2);
-				if (box == null) continue;
-				final int w = box[2] - box[0], h = box[3] - box[1];
-				final boolean[] fg = crop(p, nx, box, label);
-				final boolean[] near = Distance2D.within(fg, w, h, sx, sy, mm);
-				for (int y = 0; y < h; y++)
-					for (int x = 0; x < w; x++) {
-						final int ix = x + box[0], iy = y + box[1];
-						if (ix < 0 || iy < 0 || ix >= nx || iy >= ny) continue;
-						final int i = iy * nx + ix;
-						if (p[i] == 0 && (ex == null || ex[i] == 0) && near[y * w + x]) p[i] = label;
-					}
+		final int[] half = Distance2D.halfWidths(sx, sy, mm * mm);
+		final int margin = (int) Math.ceil(mm / Math.min(sx, sy)) + 2;
+		forEachSlice(labels, z -> {
+			final RowRuns[] lungs = lungRuns(labels[z], nx, ny);
+			for (int label = 1; label <= 2; label++) {
+				final RowRuns fg = lungs[label - 1];
+				if (fg == null) continue;
+				final Window win = new Window(fg, margin);
+				paint(labels[z], excluded[z], nx, ny, win, win.crop.dilate(half), (byte) label);
 			}
 		});
 	}
 
-	private static void fillAndClose(final byte[] p, final byte[] ex, final int nx, final int ny, final double sx, final double sy,
-		final double closingMm, final byte label)
+	/**
+	 * Closing: dilation by the disk, then erosion (what stays further than the radius from outside the dilation); then
+	 * the holes (background not connected to the window's edge). Painted where the slice is empty and not excluded.
+	 */
+	private static void fillAndClose(final byte[] p, final byte[] ex, final int nx, final int ny, final RowRuns lung, final int[] half, final int margin,
+		final byte label)
 	{
-		final int[] box = box(p, nx, ny, label, (int) Math.ceil(closingMm / Math.min(sx, sy)) + 2);
-		if (box == null) return;
-		final int w = box[2] - box[0], h = box[3] - box[1];
-		final boolean[] fg = crop(p, nx, box, label);
-		final boolean[] filled = fg.clone();
-		if (closingMm > 0) {
-			// closing: dilate by the disk, then erode (what stays further than the radius from outside the dilation)
-			final boolean[] dilated = Distance2D.within(fg, w, h, sx, sy, closingMm);
-			final boolean[] outsideDilated = new boolean[fg.length];
-			for (int i = 0; i < fg.length; i++)
-				outsideDilated[i] = !dilated[i];
-			final boolean[] nearOutside = Distance2D.within(outsideDilated, w, h, sx, sy, closingMm);
-			for (int i = 0; i < fg.length; i++)
-				if (!nearOutside[i]) filled[i] = true;
-		}
-		// holes: background regions of the crop not connected to its border
-		final byte[] background = new byte[fg.length];
-		for (int i = 0; i < fg.length; i++)
-			background[i] = (byte) (filled[i] ? 0 : 1);
-		final ConnectedComponents.Result cc = ConnectedComponents.label(new byte[][] { background }, w, h, Connectivity.FOUR);
-		final boolean[] hole = new boolean[cc.count() + 1];
-		for (int l = 1; l <= cc.count(); l++) {
-			final int[] b = cc.boundingBox(l);
-			hole[l] = b[0] > 0 && b[1] > 0 && b[3] < w - 1 && b[4] < h - 1;
-		}
-		final byte[] holes = new byte[fg.length];
-		cc.paintPlane(holes, hole, (byte) 1);
-		for (int y = 0; y < h; y++)
-			for (int x = 0; x < w; x++) {
-				final int ix = x + box[0], iy = y + box[1];
-				if (ix < 0 || iy < 0 || ix >= nx || iy >= ny) continue;
-				final int c = y * w + x;
-				final int i = iy * nx + ix;
-				if (p[i] == 0 && (ex == null || ex[i] == 0) && (filled[c] || holes[c] != 0)) p[i] = label;
-			}
+		final Window win = new Window(lung, margin);
+		RowRuns filled = win.crop;
+		if (half != null) filled = filled.union(filled.dilate(half).complement().dilate(half).complement());
+		paint(p, ex, nx, ny, win, filled.union(filled.holes()), label);
 	}
 
-	/** @return {x0, y0, x1, y1} (exclusive ends) of the label in the slice grown by margin, clipped; null when absent */
-	private static int[] box(final byte[] p, final int nx, final int ny, final byte label, final int margin) {
-		int x0 = nx, y0 = ny, x1 = -1, y1 = -1;
+	/**
+	 * A lung's runs in a window around it: its bounding box grown by the margin on every side, not clipped to the image
+	 * (pixels beyond the image's edge are background, so closing never grows into the edge).
+	 */
+	private static final class Window {
+		final int x0, y0;
+		final RowRuns crop;
+
+		/** @param lung the lung's runs in image coordinates (nx wide, ny high) */
+		Window(final RowRuns lung, final int margin) {
+			int first = -1, last = -1, left = Integer.MAX_VALUE, right = -1;
+			for (int y = 0; y < lung.h; y++)
+				if (lung.rowStart[y + 1] > lung.rowStart[y]) {
+					if (first < 0) first = y;
+					last = y;
+					left = Math.min(left, lung.xs[2 * lung.rowStart[y]]);
+					right = Math.max(right, lung.xs[2 * lung.rowStart[y + 1] - 1]);
+				}
+			x0 = left - margin;
+			y0 = first - margin;
+			final RowRuns.Builder b = new RowRuns.Builder(right - left + 2 * margin, last - first + 1 + 2 * margin);
+			for (int y = first; y <= last; y++) {
+				b.toRow(y - y0);
+				for (int k = lung.rowStart[y]; k < lung.rowStart[y + 1]; k++)
+					b.add(lung.xs[2 * k] - x0, lung.xs[2 * k + 1] - x0);
+			}
+			crop = b.build();
+		}
+	}
+
+	/** @return the runs of label 1 and of label 2 of a slice (null for a label it does not hold) */
+	private static RowRuns[] lungRuns(final byte[] p, final int nx, final int ny) {
+		final RowRuns.Builder one = new RowRuns.Builder(nx, ny), two = new RowRuns.Builder(nx, ny);
+		boolean anyOne = false, anyTwo = false;
 		for (int y = 0, o = 0; y < ny; y++, o += nx) {
-			// the row's first and last pixel of the label, if any (empty stretches skipped eight bytes at a time)
-			int a = Runs.firstSet(p, o, o + nx);
-			while (a < o + nx && p[a] != label)
-				a = p[a] != 0 ? a + 1 : Runs.firstSet(p, a, o + nx);
-			if (a == o + nx) continue;
-			int b = o + nx - 1;
-			while (p[b] != label)
-				b--;
-			x0 = Math.min(x0, a - o);
-			x1 = Math.max(x1, b - o);
-			if (y0 == ny) y0 = y;
-			y1 = y;
+			final int end = o + nx;
+			for (int x = Runs.firstSet(p, o, end); x < end; x = Runs.firstSet(p, x, end)) {
+				final byte v = p[x];
+				final int s = x;
+				while (x < end && p[x] == v)
+					x++;
+				if (v == 1) {
+					one.add(s - o, x - o);
+					anyOne = true;
+				}
+				else if (v == 2) {
+					two.add(s - o, x - o);
+					anyTwo = true;
+				}
+			}
+			one.nextRow();
+			two.nextRow();
 		}
-		if (x1 < 0) return null;
-		// not clipped to the image: pixels beyond its edge count as background, so closing never grows into the edge
-		return new int[] { x0 - margin, y0 - margin, x1 + margin + 1, y1 + margin + 1 };
+		return new RowRuns[] { anyOne ? one.build() : null, anyTwo ? two.build() : null };
 	}
 
-	private static boolean[] crop(final byte[] p, final int nx, final int[] box, final byte label) {
-		final int w = box[2] - box[0], h = box[3] - box[1];
-		final boolean[] fg = new boolean[w * h];
-		final int ny = p.length / nx;
-		for (int y = 0; y < h; y++)
-			for (int x = 0; x < w; x++) {
-				final int ix = x + box[0], iy = y + box[1];
-				fg[y * w + x] = ix >= 0 && iy >= 0 && ix < nx && iy < ny && p[iy * nx + ix] == label;
+	/** Sets label where the window's region lies in the image, the slice is empty and not excluded. */
+	private static void paint(final byte[] p, final byte[] ex, final int nx, final int ny, final Window win, final RowRuns r, final byte label) {
+		for (int y = 0; y < r.h; y++) {
+			final int iy = y + win.y0;
+			if (iy < 0 || iy >= ny) continue;
+			final int o = iy * nx;
+			for (int k = r.rowStart[y]; k < r.rowStart[y + 1]; k++) {
+				final int a = Math.max(0, r.xs[2 * k] + win.x0), b = Math.min(nx, r.xs[2 * k + 1] + win.x0);
+				for (int i = o + a; i < o + b; i++)
+					if (p[i] == 0 && (ex == null || ex[i] == 0)) p[i] = label;
 			}
-		return fg;
+		}
 	}
 
 	private static void forEachSlice(final byte[][] labels, final java.util.function.IntConsumer work) {
