@@ -115,31 +115,61 @@ final class AxisKernel {
 	 */
 	double[] apply(final double[] in, final int blockWidth, final Scratch s) {
 		final int bw = blockWidth;
-		double[] src = in;
-		if (gauss != null) {
-			final double[] g = s.buffer(0, n * bw);
-			// the kernel is symmetric: the centre tap, then the two taps at +-k together (half the passes over g)
-			final double g0 = gauss[radius];
-			for (int i = 0; i < n; i++) {
-				final int o = i * bw;
-				for (int b = 0; b < bw; b++)
-					g[o + b] = g0 * src[o + b];
-				for (int k = 1; k <= radius; k++) {
-					final double gk = gauss[radius + k];
-					final int sa = clamp(i - k, n) * bw, sb = clamp(i + k, n) * bw;
-					for (int b = 0; b < bw; b++)
-						g[o + b] += gk * (src[sa + b] + src[sb + b]);
-				}
-			}
-			src = g;
-		}
-		if (cubic) src = prefilter(src, bw, s);
+		final double[] src;
+		// the cubic prefilter takes the smoothing into its first pass (no smoothed copy of the block)
+		if (cubic) src = prefilter(in, bw, s);
+		else src = gauss == null ? in : smooth(in, bw, s.buffer(0, n * bw));
 		final double[] out = s.buffer(2, m * bw);
 		// one method per kernel width, so each gets its own compiled (vectorized) loop
 		if (taps == 2) interpolate2(src, out, bw);
 		else if (taps == 4) interpolate4(src, out, bw);
 		else interpolate1(src, out, bw);
 		return out;
+	}
+
+	/** The anti-aliasing Gaussian along the axis (edge samples repeated), into g. */
+	private double[] smooth(final double[] src, final int bw, final double[] g) {
+		for (int i = 0; i < n; i++)
+			smoothed(src, bw, i, 1, g, i * bw);
+		return g;
+	}
+
+	/**
+	 * Writes {@code scale} times the smoothed (or, without smoothing, the plain) samples at position i of every line to
+	 * dst[o + b]. The sum is formed in the same order for every kernel radius: centre tap, then the pairs at +-1, +-2...
+	 */
+	private void smoothed(final double[] src, final int bw, final int i, final double scale, final double[] dst, final int o) {
+		final int c = i * bw;
+		if (gauss == null) {
+			for (int b = 0; b < bw; b++)
+				dst[o + b] = scale * src[c + b];
+			return;
+		}
+		final double g0 = gauss[radius];
+		final double g1 = gauss[radius + 1];
+		final int a1 = clamp(i - 1, n) * bw, b1 = clamp(i + 1, n) * bw;
+		if (radius == 1) {
+			for (int b = 0; b < bw; b++)
+				dst[o + b] = scale * (g0 * src[c + b] + g1 * (src[a1 + b] + src[b1 + b]));
+			return;
+		}
+		final double g2 = gauss[radius + 2];
+		final int a2 = clamp(i - 2, n) * bw, b2 = clamp(i + 2, n) * bw;
+		if (radius == 2) {
+			for (int b = 0; b < bw; b++)
+				dst[o + b] = scale * (g0 * src[c + b] + g1 * (src[a1 + b] + src[b1 + b]) + g2 * (src[a2 + b] + src[b2 + b]));
+			return;
+		}
+		for (int b = 0; b < bw; b++)
+			dst[o + b] = g0 * src[c + b] + g1 * (src[a1 + b] + src[b1 + b]) + g2 * (src[a2 + b] + src[b2 + b]);
+		for (int k = 3; k <= radius; k++) {
+			final double gk = gauss[radius + k];
+			final int sa = clamp(i - k, n) * bw, sb = clamp(i + k, n) * bw;
+			for (int b = 0; b < bw; b++)
+				dst[o + b] += gk * (src[sa + b] + src[sb + b]);
+		}
+		if (scale != 1) for (int b = 0; b < bw; b++)
+			dst[o + b] *= scale;
 	}
 
 	private void interpolate1(final double[] src, final double[] out, final int bw) {
@@ -166,19 +196,18 @@ final class AxisKernel {
 		}
 	}
 
-	/** Edge-pads by {@link #PAD} and turns samples into cubic B-spline coefficients (Unser's recursive filter). */
+	/**
+	 * Edge-pads by {@link #PAD} and turns the (smoothed) samples into cubic B-spline coefficients (Unser's recursive
+	 * filter). The causal pass takes each padded sample as it goes, so the block is read once.
+	 */
 	private double[] prefilter(final double[] src, final int bw, final Scratch s) {
 		final int len = n + 2 * PAD;
 		final double[] c = s.buffer(1, len * bw);
-		for (int i = 0; i < len; i++) {
-			final int si = clamp(i - PAD, n) * bw;
-			final int o = i * bw;
-			for (int b = 0; b < bw; b++)
-				c[o + b] = 6 * src[si + b];
-		}
 		final double z = POLE;
-		// causal initialization (mirror boundary, truncated sum)
+		// causal initialization (mirror boundary, truncated sum) over the first samples
 		final int horizon = Math.min(len, 30);
+		for (int i = 0; i < horizon; i++)
+			smoothed(src, bw, clamp(i - PAD, n), 6, c, i * bw);
 		double zk = z;
 		for (int k = 1; k < horizon; k++) {
 			final int o = k * bw;
@@ -186,11 +215,14 @@ final class AxisKernel {
 				c[b] += zk * c[o + b];
 			zk *= z;
 		}
-		for (int i = 1; i < len; i++) {
+		for (int i = 1; i < horizon; i++) {
 			final int o = i * bw, p = o - bw;
 			for (int b = 0; b < bw; b++)
 				c[o + b] += z * c[p + b];
 		}
+		// the rest in one pass: the padded sample and the causal recursion together
+		for (int i = Math.max(1, horizon); i < len; i++)
+			causal(src, bw, clamp(i - PAD, n), c, i * bw, z);
 		final int last = (len - 1) * bw, before = last - bw;
 		final double f = z / (z * z - 1);
 		for (int b = 0; b < bw; b++)
@@ -201,6 +233,36 @@ final class AxisKernel {
 				c[o + b] = z * (c[q + b] - c[o + b]);
 		}
 		return c;
+	}
+
+	/**
+	 * c[o + b] = 6 * (smoothed sample at position i) + z * c[o - bw + b]: the same values as {@link #smoothed} with
+	 * scale 6 followed by the causal step, in one pass for the common kernels (none, radius 1 or 2).
+	 */
+	private void causal(final double[] src, final int bw, final int i, final double[] c, final int o, final double z) {
+		final int p = o - bw, s0 = i * bw;
+		if (gauss == null) {
+			for (int b = 0; b < bw; b++)
+				c[o + b] = 6 * src[s0 + b] + z * c[p + b];
+			return;
+		}
+		if (radius <= 2) {
+			final double g0 = gauss[radius], g1 = gauss[radius + 1];
+			final int a1 = clamp(i - 1, n) * bw, b1 = clamp(i + 1, n) * bw;
+			if (radius == 1) {
+				for (int b = 0; b < bw; b++)
+					c[o + b] = 6 * (g0 * src[s0 + b] + g1 * (src[a1 + b] + src[b1 + b])) + z * c[p + b];
+				return;
+			}
+			final double g2 = gauss[radius + 2];
+			final int a2 = clamp(i - 2, n) * bw, b2 = clamp(i + 2, n) * bw;
+			for (int b = 0; b < bw; b++)
+				c[o + b] = 6 * (g0 * src[s0 + b] + g1 * (src[a1 + b] + src[b1 + b]) + g2 * (src[a2 + b] + src[b2 + b])) + z * c[p + b];
+			return;
+		}
+		smoothed(src, bw, i, 6, c, o);
+		for (int b = 0; b < bw; b++)
+			c[o + b] += z * c[p + b];
 	}
 
 	/** Per-thread scratch arrays. */

@@ -102,4 +102,26 @@ abstract class Planes {
 				a[offset + k] = (float) src[srcOff + k * stride];
 		}
 	}
+
+	/** One plane of doubles that holds float32 values: written values are rounded to float, as a Floats plane would. */
+	static final class RoundedDoubles extends Planes {
+		final double[] p;
+
+		RoundedDoubles(final double[] p, final int nx, final int ny) {
+			super(nx, ny, 1);
+			this.p = p;
+		}
+
+		@Override
+		void read(final int z, final int offset, final int count, final double[] dst, final int dstOff, final int stride) {
+			for (int k = 0; k < count; k++)
+				dst[dstOff + k * stride] = p[offset + k];
+		}
+
+		@Override
+		void write(final int z, final int offset, final int count, final double[] src, final int srcOff, final int stride) {
+			for (int k = 0; k < count; k++)
+				p[offset + k] = (float) src[srcOff + k * stride];
+		}
+	}
 }

@@ -31,7 +31,7 @@ import net.imglib2.type.numeric.real.FloatType;
  */
 public final class Resampler {
 
-	private static final int BLOCK = 2048;
+	private static final int BLOCK = 512;
 	private static final int TILE = 16;
 
 	private Resampler() { }
@@ -139,21 +139,23 @@ public final class Resampler {
 	}
 
 	/**
-	 * Two passes, along x and y in either order, one plane at a time: the first pass's plane goes to a per-thread float
-	 * plane (float32, like the stored intermediate of separate passes, so results are the same) that the second reads.
+	 * Two passes, along x and y in either order, one plane at a time: the first pass's plane goes to a per-thread plane
+	 * of doubles holding float32 values (rounded like the stored intermediate of separate passes, so results are the
+	 * same), which the second pass reads.
 	 */
 	private static void passInPlane(final Planes src, final Planes dst, final int first, final AxisKernel k1, final AxisKernel k2) {
 		final int midNx = first == 0 ? dst.nx : src.nx, midNy = first == 0 ? src.ny : dst.ny;
 		final ThreadLocal<AxisKernel.Scratch> scratch = ThreadLocal.withInitial(AxisKernel.Scratch::new);
 		final ThreadLocal<double[][]> lines = ThreadLocal.withInitial(() -> new double[1][]);
-		final ThreadLocal<Planes> mids = ThreadLocal.withInitial(() -> new Planes.Floats(new float[][] { new float[midNx * midNy] }, midNx, midNy));
+		final ThreadLocal<Planes.RoundedDoubles> mids = ThreadLocal.withInitial(() -> new Planes.RoundedDoubles(new double[midNx * midNy], midNx, midNy));
 		Parallel.forEach(src.nz, z -> {
 			final AxisKernel.Scratch s = scratch.get();
 			final double[][] holder = lines.get();
-			final Planes mid = mids.get();
+			final Planes.RoundedDoubles mid = mids.get();
 			if (first == 0) {
 				alongX(src, z, mid, 0, k1, s, holder);
-				alongY(mid, 0, dst, z, k2, s, holder);
+				// the plane as it is stored is already [y][x]: the y kernel runs on it directly
+				dst.write(z, 0, dst.nx * dst.ny, k2.apply(mid.p, mid.nx, s), 0, 1);
 			}
 			else {
 				alongY(src, z, mid, 0, k1, s, holder);
