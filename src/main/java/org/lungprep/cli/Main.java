@@ -11,17 +11,23 @@ import picocli.CommandLine.IVersionProvider;
 /** Entry point of {@code lungprep-cli.jar}. */
 @Command(name = "lungprep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
 	description = "Chest CT to ML-ready data: DICOM/MetaImage/NIfTI -> Hounsfield units -> isotropic resampling -> lung masks -> normalized arrays.%n"
-		+ "Arrays are written in numpy's (z, y, x) order; shapes and spacings are printed as (z, y, x).",
-	subcommands = { InfoCommand.class, ConvertCommand.class, PreprocessCommand.class, BatchCommand.class, SurfaceCommand.class, PhantomCommand.class, DemoCommand.class,
-		CommandLine.HelpCommand.class })
+		+ "Arrays are written in numpy's (z, y, x) order; shapes and spacings are printed as (z, y, x).")
 public final class Main implements Runnable {
+
+	/** The subcommands, in the order the usage message lists them. */
+	private static final Class<?>[] SUBCOMMANDS = { InfoCommand.class, ConvertCommand.class, PreprocessCommand.class, BatchCommand.class, SurfaceCommand.class,
+		PhantomCommand.class, DemoCommand.class, CommandLine.HelpCommand.class };
 
 	@picocli.CommandLine.Option(names = "--debug", hidden = true, scope = picocli.CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
 	boolean debug;
 
+	@picocli.CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
 	@Override
 	public void run() {
-		CommandLine.usage(this, System.out);
+		// the usage of this command line, with the subcommands registered on it
+		spec.commandLine().usage(System.out);
 	}
 
 	/**
@@ -32,6 +38,8 @@ public final class Main implements Runnable {
 	 */
 	public static int run(final String... args) {
 		final CommandLine cl = new CommandLine(new Main());
+		for (final Class<?> c : subcommands(args))
+			cl.addSubcommand(c);
 		cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
 			final PrintWriter err = commandLine.getErr();
 			err.println("lungprep: " + Errors.oneLine(ex));
@@ -40,6 +48,21 @@ public final class Main implements Runnable {
 			return 1;
 		});
 		return cl.execute(args);
+	}
+
+	/**
+	 * The subcommands to register: only the one named by the first argument that is not an option, when there is such
+	 * a subcommand (picocli builds the model of every registered command by reflection when it starts, which takes a
+	 * large part of a second in a fresh JVM); all of them otherwise, for the usage message, help and suggestions.
+	 */
+	static Class<?>[] subcommands(final String... args) {
+		for (final String a : args) {
+			if (a.startsWith("-")) continue;
+			for (final Class<?> c : SUBCOMMANDS)
+				if (c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(a)) return new Class<?>[] { c };
+			break;
+		}
+		return SUBCOMMANDS.clone();
 	}
 
 	/** @return whether --debug was given, on the top command or (inherited) on a subcommand */

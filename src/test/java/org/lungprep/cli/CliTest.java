@@ -79,6 +79,30 @@ class CliTest {
 		final Run version = run("--version");
 		assertEquals(0, version.code);
 		assertTrue(version.out.startsWith("LungPrep "), version.out);
+		// no arguments: the usage with every command, on stdout, exit 0
+		final Run none = run();
+		assertEquals(0, none.code);
+		for (final String cmd : List.of("info", "convert", "preprocess", "batch", "surface", "phantom", "demo", "help"))
+			assertTrue(none.out.contains("  " + cmd + " "), "usage lists " + cmd + ":\n" + none.out);
+		final Run helpPreprocess = run("help", "preprocess");
+		assertEquals(0, helpPreprocess.code, helpPreprocess.err);
+		assertTrue(helpPreprocess.out.startsWith("Usage: lungprep preprocess"), helpPreprocess.out);
+		final Run typo = run("prepro");
+		assertEquals(2, typo.code);
+		assertTrue(typo.err.contains("Did you mean: lungprep preprocess?"), typo.err);
+	}
+
+	@Test
+	void onlyTheCommandThatRunsIsRegistered() {
+		// picocli builds every registered command's model at start: a run registers only its own command
+		assertArrayEquals(new Class<?>[] { PreprocessCommand.class }, Main.subcommands("--debug", "preprocess", "in", "out"));
+		assertArrayEquals(new Class<?>[] { DemoCommand.class }, Main.subcommands("demo"));
+		// everything where no argument names a command: usage, help, suggestions for a typo
+		for (final String[] args : new String[][] { {}, { "--help" }, { "help", "preprocess" }, { "prepro" } })
+			assertEquals(8, Main.subcommands(args).length, String.join(" ", args));
+		final Run debugHelp = run("--debug", "preprocess", "--help");
+		assertEquals(0, debugHelp.code, debugHelp.err);
+		assertTrue(debugHelp.out.startsWith("Usage: lungprep preprocess"), debugHelp.out);
 	}
 
 	@Test

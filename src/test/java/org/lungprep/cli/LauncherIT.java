@@ -66,6 +66,10 @@ class LauncherIT {
 		assertEquals(0, second.code, second.output);
 		final String loaded = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
 		assertTrue(loaded.matches("(?s).*org\\.lungprep\\.pipeline\\.Preprocessor source: shared objects file.*"), "Preprocessor from the archive");
+		// picocli too: the build gives its Java 5 classes stack map frames (src/build/AddStackMaps.java); without them the
+		// archive skips every one of them
+		assertTrue(loaded.matches("(?s).*picocli\\.CommandLine source: shared objects file.*"), "picocli from the archive");
+		assertFalse(loaded.matches("(?s).*picocli\\.\\S+ source: (file|jar):.*"), "no picocli class loaded from the jar");
 		assertEquals(written, Files.getLastModifiedTime(archive), "an up-to-date archive is not rewritten");
 
 		// a jar newer than the archive (the archive dated back, not the jar forward, so no clock race): the archive is
