@@ -13,6 +13,7 @@ import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.integer.ShortType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
+import org.lungprep.core.ByteScan;
 import org.lungprep.core.Geometry;
 import org.lungprep.core.Parallel;
 import org.lungprep.core.Planar;
@@ -61,12 +62,13 @@ public final class QcPicture {
 		final Slicer s = new Slicer(hu, mask);
 		final BufferedImage img = new BufferedImage(2 * PANEL, 2 * PANEL, BufferedImage.TYPE_INT_RGB);
 		final int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
-		// the four panels draw into their own quarters of the picture: in parallel (the 3D one is parallel inside too)
+		// the four panels draw into their own quarters of the picture: in parallel, the 3D one first, as it takes longest
+		// (and is parallel inside too, so threads done with the slices help with it)
 		Parallel.forEach(4, panel -> {
-			if (panel == 0) s.panel(px, 0, 0, 0, 1, 2, "AXIAL");
-			else if (panel == 1) s.panel(px, PANEL, 0, 0, 2, 1, "CORONAL");
-			else if (panel == 2) s.panel(px, 0, PANEL, 1, 2, 0, "SAGITTAL");
-			else render3d(px, s, hu, mask, bone);
+			if (panel == 0) render3d(px, s, hu, mask, bone);
+			else if (panel == 1) s.panel(px, 0, 0, 0, 1, 2, "AXIAL");
+			else if (panel == 2) s.panel(px, PANEL, 0, 0, 2, 1, "CORONAL");
+			else s.panel(px, 0, PANEL, 1, 2, 0, "SAGITTAL");
 		});
 		// separators
 		for (int i = 0; i < 2 * PANEL; i++) {
@@ -163,24 +165,28 @@ public final class QcPicture {
 		private double[] maskCentre() {
 			final double[] c = { (n[0] - 1) / 2.0, (n[1] - 1) / 2.0, (n[2] - 1) / 2.0 };
 			if (mask == null) return c;
-			// one pass, slices in parallel: per slice, voxel counts per x column and the sum of y; summed in slice order
+			// one pass over the runs of the mask's rows, slices in parallel: per slice, voxel counts per x column (as
+			// run starts and ends, summed along x at the end) and the sum of y; summed in slice order
 			final int nx = n[0], ny = n[1], nz = n[2];
 			final int[][] perXz = new int[nz][];
 			final long[] sumY = new long[nz], inSlice = new long[nz];
 			Parallel.forEach(nz, z -> {
 				final byte[] p = mask[z];
-				final int[] cols = new int[nx];
+				final int[] cols = new int[nx + 1];
 				long sy = 0, in = 0;
 				for (int y = 0, o = 0; y < ny; y++, o += nx) {
-					int inRow = 0;
-					for (int x = 0; x < nx; x++) {
-						final int b = p[o + x] != 0 ? 1 : 0;
-						cols[x] += b;
-						inRow += b;
+					final int end = o + nx;
+					for (int a = ByteScan.firstSet(p, o, end); a < end;) {
+						final int b = ByteScan.firstClear(p, a, end);
+						cols[a - o]++;
+						cols[b - o]--;
+						sy += (long) y * (b - a);
+						in += b - a;
+						a = ByteScan.firstSet(p, b, end);
 					}
-					sy += (long) y * inRow;
-					in += inRow;
 				}
+				for (int x = 1; x < nx; x++)
+					cols[x] += cols[x - 1];
 				perXz[z] = cols;
 				sumY[z] = sy;
 				inSlice[z] = in;

@@ -1,10 +1,8 @@
 package org.lungprep.segment;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
+import org.lungprep.core.ByteScan;
 import org.lungprep.core.Parallel;
 
 /**
@@ -18,44 +16,14 @@ final class Runs {
 	final int[] x0;
 	final int[] x1;
 
-	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-	private static final long ONES = 0x0101010101010101L, HIGHS = 0x8080808080808080L;
-
-	/**
-	 * The first index in [x, end) whose byte is non-zero (foreground false) or zero (foreground true), or end; eight
-	 * bytes at a time through long words while they hold no such byte.
-	 */
-	private static int skip(final byte[] p, int x, final int end, final boolean foreground) {
-		if (foreground) {
-			// a word without a zero byte is all foreground
-			while (x + 8 <= end) {
-				final long v = (long) LONGS.get(p, x);
-				if (((v - ONES) & ~v & HIGHS) != 0) break;
-				x += 8;
-			}
-			while (x < end && p[x] != 0)
-				x++;
-		}
-		else {
-			while (x + 8 <= end && (long) LONGS.get(p, x) == 0)
-				x += 8;
-			while (x < end && p[x] == 0)
-				x++;
-		}
-		return x;
-	}
-
 	/** @return the first index in [from, end) holding a non-zero byte, or end (eight bytes at a time over zeros) */
 	static int firstSet(final byte[] p, final int from, final int end) {
-		return skip(p, from, end, false);
+		return ByteScan.firstSet(p, from, end);
 	}
 
 	/** @return the last index in [from, end) holding a non-zero byte, or from - 1 */
 	static int lastSet(final byte[] p, final int from, final int end) {
-		int x = end - 1;
-		while (x >= from && p[x] == 0)
-			x--;
-		return x;
+		return ByteScan.lastSet(p, from, end);
 	}
 
 	private Runs(final int nx, final int ny, final int nz, final int[] rowStart, final int[] x0, final int[] x1) {
@@ -85,10 +53,10 @@ final class Runs {
 				final int o = y * nx, end = o + nx;
 				int x = o;
 				while (x < end) {
-					x = skip(p, x, end, false);
+					x = ByteScan.firstSet(p, x, end);
 					if (x == end) break;
 					final int s = x;
-					x = skip(p, x, end, true);
+					x = ByteScan.firstClear(p, x, end);
 					if (k == a.length) {
 						a = Arrays.copyOf(a, 2 * k);
 						b = Arrays.copyOf(b, 2 * k);

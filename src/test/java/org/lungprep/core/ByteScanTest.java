@@ -1,0 +1,39 @@
+package org.lungprep.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/** The word-at-a-time scans against plain byte loops, at every start and end of random masks of runs. */
+class ByteScanTest {
+
+	@Test
+	void matchesByteLoops() {
+		final Random r = new Random(13);
+		for (int trial = 0; trial < 200; trial++) {
+			final byte[] p = new byte[1 + r.nextInt(70)];
+			// runs of set and clear bytes of random lengths, set bytes of any non-zero value (labels, 0x80 included)
+			boolean set = r.nextBoolean();
+			for (int i = 0; i < p.length;) {
+				final int len = 1 + r.nextInt(trial % 2 == 0 ? 3 : 20);
+				for (int k = 0; k < len && i < p.length; k++, i++)
+					p[i] = set ? (byte) (1 + r.nextInt(255)) : 0;
+				set = !set;
+			}
+			for (int from = 0; from <= p.length; from++)
+				for (int end = from; end <= p.length; end++) {
+					int s = from;
+					while (s < end && p[s] == 0) s++;
+					int c = from;
+					while (c < end && p[c] != 0) c++;
+					int l = end - 1;
+					while (l >= from && p[l] == 0) l--;
+					assertEquals(s, ByteScan.firstSet(p, from, end), "firstSet trial " + trial + " [" + from + "," + end + ")");
+					assertEquals(c, ByteScan.firstClear(p, from, end), "firstClear trial " + trial + " [" + from + "," + end + ")");
+					assertEquals(l, ByteScan.lastSet(p, from, end), "lastSet trial " + trial + " [" + from + "," + end + ")");
+				}
+		}
+	}
+}
