@@ -41,9 +41,26 @@ public final class CtLoader {
 			if (name.endsWith(".mhd") || name.endsWith(".mha")) return toHu(MetaImageIO.read(input), input);
 			if (name.endsWith(".nii") || name.endsWith(".nii.gz")) return toHu(NiftiIO.read(input), input);
 		}
-		final DicomSeries series = selectSeries(input, options, progress);
+		return load(selectSeries(input, options, progress), options, progress);
+	}
+
+	/**
+	 * @param series a DICOM series (from {@link #selectSeries})
+	 * @param options conversion options
+	 * @param progress progress and cancellation
+	 * @return the series as a HU volume
+	 * @throws IOException naming the file when a slice cannot be read
+	 */
+	public static Volume<ShortType> load(final DicomSeries series, final LoadOptions options, final ProgressListener progress) throws IOException {
 		// HU conversion fused into reading: each slice is converted while it is still in the CPU cache
 		return DicomSeriesReader.readConverted(series, options.dicom(), HounsfieldConverter.sliceConverter(options.hu()), progress);
+	}
+
+	/** @return whether the input is read as DICOM: a folder, or a file that is not MetaImage or NIfTI */
+	public static boolean isDicom(final Path input) {
+		if (Files.isDirectory(input)) return true;
+		final String name = input.getFileName().toString().toLowerCase(Locale.ROOT);
+		return Files.isRegularFile(input) && !(name.endsWith(".mhd") || name.endsWith(".mha") || name.endsWith(".nii") || name.endsWith(".nii.gz"));
 	}
 
 	/**

@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
 import org.lungprep.core.Planar;
 import org.lungprep.core.ProgressListener;
 import org.lungprep.core.Volume;
+import org.lungprep.hu.HounsfieldConverter;
+import org.lungprep.io.dicom.DicomSeries;
+import org.lungprep.io.dicom.DicomSeriesReader;
 import org.lungprep.io.metaimage.MetaImageIO;
 import org.lungprep.io.nifti.NiftiIO;
 import org.lungprep.io.npy.NpyIO;
@@ -52,11 +55,14 @@ public final class Preprocessor {
 		private final Map<String, Object> report;
 		private final Map<String, String> row;
 		private final CohortMean scaled;
+		/** Whether the CT was loaded and resampled slice by slice (for tests). */
+		final boolean streamed;
 
-		Result(final Map<String, Object> report, final Map<String, String> row, final CohortMean scaled) {
+		Result(final Map<String, Object> report, final Map<String, String> row, final CohortMean scaled, final boolean streamed) {
 			this.report = report;
 			this.row = row;
 			this.scaled = scaled;
+			this.streamed = streamed;
 		}
 
 		/** @return the content of report.json */
@@ -196,13 +202,14 @@ public final class Preprocessor {
 		final Map<String, Object> report = report(input, huHeader, huShape, resampled, seg, scaled, normalizedMean[0], new LinkedHashMap<>(seconds));
 		AtomicFiles.writeString(dir.resolve("report.json"), Json.write(report) + "\n");
 		progress.progress("done", 1);
-		return new Result(report, row(report, seg, scaled, seconds), scaled);
+		return new Result(report, row(report, seg, scaled, seconds), scaled, loaded.streamed);
 	}
 
 	/** What loading left for the rest of the run: the HU volume's header (no voxels), its shape and the resampled volume. */
 	private static final class Loaded {
 		Volume<ShortType> huHeader, resampled;
 		long[] huShape;
+		boolean streamed;
 	}
 
 	/**
@@ -213,7 +220,17 @@ public final class Preprocessor {
 		final List<Future<?>> pending, final Map<String, Double> seconds, final double[] writing) throws IOException
 	{
 		long t = System.nanoTime();
-		final Volume<ShortType> hu = CtLoader.load(input, settings.load(), progress.range(0.0, 0.15));
+		DicomSeries series = null;
+		if (settings.formats().isEmpty() && !settings.load().dicom().corrects() && CtLoader.isDicom(input)) {
+			series = CtLoader.selectSeries(input, settings.load(), progress.range(0.0, 0.02));
+			final Loaded l = streamed(series, dir, progress, seconds, writing, t);
+			if (l != null) {
+				submitWrites(writer, pending, dir, "resampled", l.resampled, writing);
+				return l;
+			}
+		}
+		final Volume<ShortType> hu = series != null ? CtLoader.load(series, settings.load(), progress.range(0.02, 0.15))
+			: CtLoader.load(input, settings.load(), progress.range(0.0, 0.15));
 		seconds.put("load_hu", lap(t));
 		progress.checkCancelled();
 		submitWrites(writer, pending, dir, "hu", hu, writing);
@@ -227,6 +244,43 @@ public final class Preprocessor {
 		progress.checkCancelled();
 		submitWrites(writer, pending, dir, "resampled", resampled, writing);
 		l.resampled = resampled;
+		return l;
+	}
+
+	/**
+	 * Loading and resampling slice by slice, where the series and the settings allow it (no extra formats, no slice
+	 * corrections, no pass along z before the in-plane ones): each slice is converted to HU as it is decoded, written
+	 * into hu.npy and resampled in-plane, on the reading threads; then the pass along z. The HU volume is never held.
+	 * The same values as loading and resampling the whole volume. load_hu's seconds include the in-plane resampling.
+	 *
+	 * @return null when this series cannot be done slice by slice
+	 */
+	private Loaded streamed(final DicomSeries series, final Path dir, final ProgressListener progress, final Map<String, Double> seconds,
+		final double[] writing, final long start) throws IOException
+	{
+		final long[] dims = series.volumeDimensions();
+		final Resampler.SliceStream rs = Resampler.streaming(dims, series.volumeGeometry(), settings.resample());
+		if (rs == null) return null;
+		final Volume<ShortType> header;
+		try (NpyIO.Int16SliceWriter hu = new NpyIO.Int16SliceWriter(dir.resolve("hu.npy"), (int) dims[0], (int) dims[1], (int) dims[2])) {
+			header = DicomSeriesReader.streamConverted(series, settings.load().dicom(), HounsfieldConverter.sliceConverter(settings.load().hu()), (z, slice) -> {
+				final long t0 = System.nanoTime();
+				hu.write(z, slice);
+				synchronized (writing) {
+					writing[0] += (System.nanoTime() - t0) / 1e9;
+				}
+				rs.accept(z, slice);
+			}, progress.range(0.02, 0.3));
+		}
+		seconds.put("load_hu", lap(start));
+		progress.checkCancelled();
+		final long t = System.nanoTime();
+		final Loaded l = new Loaded();
+		l.huHeader = header;
+		l.huShape = new long[] { dims[2], dims[1], dims[0] };
+		l.streamed = true;
+		l.resampled = rs.finish(header.info(), progress.range(0.3, 0.4));
+		seconds.put("resample", lap(t));
 		return l;
 	}
 

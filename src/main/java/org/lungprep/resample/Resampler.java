@@ -9,6 +9,7 @@ import org.lungprep.core.Parallel;
 import org.lungprep.core.Planar;
 import org.lungprep.core.ProgressListener;
 import org.lungprep.core.Volume;
+import org.lungprep.core.VolumeInfo;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.planar.PlanarImg;
@@ -45,38 +46,11 @@ public final class Resampler {
 	@SuppressWarnings("unchecked")
 	public static <T extends RealType<T>> Volume<T> resample(final Volume<T> v, final ResampleSettings settings, final ProgressListener progress) {
 		final T type = v.image().getType();
-		final boolean mask = type instanceof UnsignedByteType;
-		if (!(type instanceof ShortType || mask || type instanceof FloatType))
-			throw new IllegalArgumentException("resampling supports int16, uint8 and float32 volumes, not " + type.getClass().getSimpleName());
-		final Interpolation interpolation = mask ? Interpolation.NEAREST : settings.interpolation();
-		final int[] n = { v.size(0), v.size(1), v.size(2) };
-		final int[] m = new int[3];
-		final double[] newSpacing = new double[3];
-		final AxisKernel[] kernels = new AxisKernel[3];
-		final Geometry g = v.geometry();
-		for (int d = 0; d < 3; d++) {
-			final long size = ResampleRule.newSize(n[d], g.spacing(d), settings.spacing(d));
-			if (size > 100_000) throw new IllegalArgumentException("resampling axis " + "xyz".charAt(d) + " to " + size + " samples is not sensible");
-			m[d] = (int) size;
-			newSpacing[d] = ResampleRule.newSpacing(n[d], g.spacing(d), m[d]);
-			kernels[d] = AxisKernel.of(n[d], m[d], interpolation, settings.grid(), settings.antiAliasing() && !mask);
-		}
-		// origin: the input position of output sample 0 along each axis, in physical space
-		final double[] shift = new double[3];
-		for (int d = 0; d < 3; d++)
-			shift[d] = kernels[d].firstPosition;
-		final double[] origin = g.toPhysical(shift);
-		final Geometry out = new Geometry(newSpacing, origin, g.direction());
-
-		final Integer[] order = { 0, 1, 2 };
-		Arrays.sort(order, (a, b) -> Double.compare(m[a] / (double) n[a], m[b] / (double) n[b]));
-		final List<Integer> passes = new ArrayList<>();
-		for (final int d : order)
-			if (!kernels[d].identity(settings.grid())) passes.add(d);
-
+		final Plan plan = new Plan(v.dimensions(), v.geometry(), settings, type);
+		final List<Integer> passes = plan.passes;
 		final PlanarImg<?, ?> input = planar(v.image(), type);
 		Planes current = planes(input, type);
-		final int[] dims = n.clone();
+		final int[] dims = plan.n.clone();
 		for (int p = 0; p < passes.size(); p++) {
 			progress.checkCancelled();
 			final int d = passes.get(p);
@@ -84,18 +58,18 @@ public final class Resampler {
 			// per thread instead of a float volume
 			final boolean fused = d != 2 && p + 1 < passes.size() && passes.get(p + 1) != 2;
 			final int d2 = fused ? passes.get(p + 1) : -1;
-			dims[d] = m[d];
-			if (fused) dims[d2] = m[d2];
+			dims[d] = plan.m[d];
+			if (fused) dims[d2] = plan.m[d2];
 			final int done = fused ? p + 2 : p + 1;
 			final boolean last = done == passes.size();
 			final PlanarImg<?, ?> target = last ? allocate(type, dims) : null;
 			final Planes next = last ? planes(target, type) : Planes.Floats.allocate(dims[0], dims[1], dims[2]);
-			if (fused) passInPlane(current, next, d, kernels[d], kernels[d2]);
-			else pass(current, next, d, kernels[d]);
+			if (fused) passInPlane(current, next, d, plan.kernels[d], plan.kernels[d2]);
+			else pass(current, next, d, plan.kernels[d]);
 			current = next;
 			if (fused) p++;
 			progress.progress("resampling", done / (double) passes.size());
-			if (last) return new Volume<>((RandomAccessibleInterval<T>) target, out, v.info());
+			if (last) return new Volume<>((RandomAccessibleInterval<T>) target, plan.out, v.info());
 		}
 		// nothing to do along any axis
 		progress.progress("resampling", 1);
@@ -106,7 +80,132 @@ public final class Resampler {
 			current.read(z, 0, row.length, row, 0, 1);
 			c.write(z, 0, row.length, row, 0, 1);
 		}
-		return new Volume<>((RandomAccessibleInterval<T>) copy, out, v.info());
+		return new Volume<>((RandomAccessibleInterval<T>) copy, plan.out, v.info());
+	}
+
+	/** What a resampling does: the output size, the kernels, the passes in the order they run, the output geometry. */
+	private static final class Plan {
+		final int[] n, m = new int[3];
+		final AxisKernel[] kernels = new AxisKernel[3];
+		final Geometry out;
+		final List<Integer> passes = new ArrayList<>();
+
+		Plan(final long[] dims, final Geometry g, final ResampleSettings settings, final Object type) {
+			final boolean mask = type instanceof UnsignedByteType;
+			if (!(type instanceof ShortType || mask || type instanceof FloatType))
+				throw new IllegalArgumentException("resampling supports int16, uint8 and float32 volumes, not " + type.getClass().getSimpleName());
+			final Interpolation interpolation = mask ? Interpolation.NEAREST : settings.interpolation();
+			n = new int[] { (int) dims[0], (int) dims[1], (int) dims[2] };
+			final double[] newSpacing = new double[3];
+			for (int d = 0; d < 3; d++) {
+				final long size = ResampleRule.newSize(n[d], g.spacing(d), settings.spacing(d));
+				if (size > 100_000) throw new IllegalArgumentException("resampling axis " + "xyz".charAt(d) + " to " + size + " samples is not sensible");
+				m[d] = (int) size;
+				newSpacing[d] = ResampleRule.newSpacing(n[d], g.spacing(d), m[d]);
+				kernels[d] = AxisKernel.of(n[d], m[d], interpolation, settings.grid(), settings.antiAliasing() && !mask);
+			}
+			// origin: the input position of output sample 0 along each axis, in physical space
+			final double[] shift = new double[3];
+			for (int d = 0; d < 3; d++)
+				shift[d] = kernels[d].firstPosition;
+			out = new Geometry(newSpacing, g.toPhysical(shift), g.direction());
+			// the axis that shrinks the data most first
+			final Integer[] order = { 0, 1, 2 };
+			Arrays.sort(order, (a, b) -> Double.compare(m[a] / (double) n[a], m[b] / (double) n[b]));
+			for (final int d : order)
+				if (!kernels[d].identity(settings.grid())) passes.add(d);
+		}
+	}
+
+	/**
+	 * A resampling fed one input slice at a time, for pipelines that read a CT slice by slice and never hold it whole
+	 * (the DICOM reader's {@code streamConverted}): each slice's passes along x and y run as it arrives, in the
+	 * calling thread; {@link #finish} runs the pass along z, if any. Results are exactly those of
+	 * {@link Resampler#resample} on the whole volume.
+	 */
+	public static final class SliceStream {
+		private final Plan plan;
+		private final int nx, ny;
+		private final Planes target;
+		private final PlanarImg<?, ?> output;
+		private final ThreadLocal<AxisKernel.Scratch> scratch = ThreadLocal.withInitial(AxisKernel.Scratch::new);
+		private final ThreadLocal<double[][]> lines = ThreadLocal.withInitial(() -> new double[1][]);
+		private final ThreadLocal<Planes.RoundedDoubles> mids;
+
+		private SliceStream(final Plan plan) {
+			this.plan = plan;
+			nx = plan.n[0];
+			ny = plan.n[1];
+			final boolean zPass = plan.passes.get(plan.passes.size() - 1) == 2;
+			final int mx = plan.m[0], my = plan.m[1];
+			if (zPass) {
+				target = Planes.Floats.allocate(mx, my, plan.n[2]);
+				output = null;
+			}
+			else {
+				output = allocate(new ShortType(), new int[] { mx, my, plan.n[2] });
+				target = planes(output, new ShortType());
+			}
+			final int first = plan.passes.get(0);
+			final int midNx = first == 0 ? mx : nx, midNy = first == 0 ? ny : my;
+			mids = ThreadLocal.withInitial(() -> new Planes.RoundedDoubles(new double[midNx * midNy], midNx, midNy));
+		}
+
+		/**
+		 * Resamples one input slice in-plane; slices may come in any order, from several threads, each once.
+		 *
+		 * @param z the slice's index
+		 * @param slice its values (x fastest), not kept
+		 */
+		public void accept(final int z, final short[] slice) {
+			if (slice.length != nx * ny) throw new IllegalArgumentException("slice of " + slice.length + " values, expected " + nx + "x" + ny);
+			final Planes src = new Planes.Shorts(new short[][] { slice }, nx, ny);
+			final List<Integer> passes = plan.passes;
+			final int first = passes.get(0);
+			final boolean two = passes.size() > 1 && passes.get(1) != 2;
+			final AxisKernel.Scratch s = scratch.get();
+			final double[][] holder = lines.get();
+			if (two) inPlane(src, 0, target, z, first, plan.kernels[first], plan.kernels[passes.get(1)], s, holder, mids.get());
+			else if (first == 0) alongX(src, 0, target, z, plan.kernels[0], s, holder);
+			else alongY(src, 0, target, z, plan.kernels[1], s, holder);
+		}
+
+		/**
+		 * @param info the input's metadata (known once it is read), passed on to the result
+		 * @param progress progress and cancellation
+		 * @return the resampled volume, once every slice was accepted
+		 */
+		public Volume<ShortType> finish(final VolumeInfo info, final ProgressListener progress) {
+			if (info == null) throw new IllegalArgumentException("info is null");
+			progress.checkCancelled();
+			PlanarImg<?, ?> result = output;
+			if (result == null) {
+				result = allocate(new ShortType(), plan.m);
+				pass(target, planes(result, new ShortType()), 2, plan.kernels[2]);
+			}
+			progress.progress("resampling", 1);
+			@SuppressWarnings("unchecked")
+			final RandomAccessibleInterval<ShortType> img = (RandomAccessibleInterval<ShortType>) result;
+			return new Volume<>(img, plan.out, info);
+		}
+	}
+
+	/**
+	 * @param dims the input's size (x, y, z)
+	 * @param geometry its geometry
+	 * @param settings target spacing and method
+	 * @return a slice-by-slice resampling of an int16 volume, or null when this one cannot be done slice by slice: its
+	 *         first pass is along z (z shrinks the most), or nothing changes in-plane
+	 */
+	public static SliceStream streaming(final long[] dims, final Geometry geometry, final ResampleSettings settings) {
+		final Plan plan = new Plan(dims, geometry, settings, new ShortType());
+		final List<Integer> passes = plan.passes;
+		if (passes.isEmpty()) return null;
+		// z only as the last pass
+		for (int p = 0; p < passes.size() - 1; p++)
+			if (passes.get(p) == 2) return null;
+		if (passes.get(0) == 2) return null;
+		return new SliceStream(plan);
 	}
 
 	/** One separable pass along axis d, in parallel over planes (x, y) or blocks of positions (z). */
@@ -148,20 +247,22 @@ public final class Resampler {
 		final ThreadLocal<AxisKernel.Scratch> scratch = ThreadLocal.withInitial(AxisKernel.Scratch::new);
 		final ThreadLocal<double[][]> lines = ThreadLocal.withInitial(() -> new double[1][]);
 		final ThreadLocal<Planes.RoundedDoubles> mids = ThreadLocal.withInitial(() -> new Planes.RoundedDoubles(new double[midNx * midNy], midNx, midNy));
-		Parallel.forEach(src.nz, z -> {
-			final AxisKernel.Scratch s = scratch.get();
-			final double[][] holder = lines.get();
-			final Planes.RoundedDoubles mid = mids.get();
-			if (first == 0) {
-				alongX(src, z, mid, 0, k1, s, holder);
-				// the plane as it is stored is already [y][x]: the y kernel runs on it directly
-				dst.write(z, 0, dst.nx * dst.ny, k2.apply(mid.p, mid.nx, s), 0, 1);
-			}
-			else {
-				alongY(src, z, mid, 0, k1, s, holder);
-				alongX(mid, 0, dst, z, k2, s, holder);
-			}
-		});
+		Parallel.forEach(src.nz, z -> inPlane(src, z, dst, z, first, k1, k2, scratch.get(), lines.get(), mids.get()));
+	}
+
+	/** The two in-plane passes of plane zs of src into plane zd of dst, through the per-thread plane mid. */
+	private static void inPlane(final Planes src, final int zs, final Planes dst, final int zd, final int first, final AxisKernel k1, final AxisKernel k2,
+		final AxisKernel.Scratch s, final double[][] holder, final Planes.RoundedDoubles mid)
+	{
+		if (first == 0) {
+			alongX(src, zs, mid, 0, k1, s, holder);
+			// the plane as it is stored is already [y][x]: the y kernel runs on it directly
+			dst.write(zd, 0, dst.nx * dst.ny, k2.apply(mid.p, mid.nx, s), 0, 1);
+		}
+		else {
+			alongY(src, zs, mid, 0, k1, s, holder);
+			alongX(mid, 0, dst, zd, k2, s, holder);
+		}
 	}
 
 	/** Lines along x of plane zs into plane zd, in tiles of rows transposed to [x][row] so the kernel runs over a tile's rows at once. */

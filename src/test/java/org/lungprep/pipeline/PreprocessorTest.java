@@ -77,4 +77,47 @@ class PreprocessorTest {
 		assertEquals(128 + 4 * shape[0] * shape[1] * shape[2], Files.size(out.resolve("normalized.npy")));
 		assertFalse(writerAlive());
 	}
+
+	/**
+	 * A DICOM series is loaded and resampled slice by slice (the HU volume never held) when nothing needs it whole; the
+	 * outputs are byte for byte those of the whole-volume path, which extra formats or a z pass first still take.
+	 */
+	@Test
+	void slicebySliceLoadingGivesTheSameOutputs() throws IOException {
+		final Path dicom = tmp.resolve("in/dicom");
+		org.lungprep.io.dicom.DicomWriter.writeSeries(ChestPhantom.builder().shape(72, 64, 30).spacing(4, 4, 6).seed(5).build().hu(), null, dicom, "STREAM",
+			"streamed phantom");
+		// in-plane 4 -> 5 mm and z 6 -> 3 mm: passes x, y, then z
+		final PreprocessSettings s = PreprocessSettings.DEFAULT.withSpacingZyx(new double[] { 3, 5, 5 });
+		final Preprocessor.Result streamed = new Preprocessor(s).run(dicom, tmp.resolve("streamed"), false, ProgressListener.NONE);
+		assertTrue(streamed.streamed, "slice by slice");
+		final Preprocessor.Result whole = new Preprocessor(s.withFormats(java.util.EnumSet.of(PreprocessSettings.Format.MHD))).run(dicom, tmp.resolve("whole"), false,
+			ProgressListener.NONE);
+		assertFalse(whole.streamed, "extra formats take the whole volume");
+		for (final String name : List.of("hu.npy", "resampled.npy", "lungs.npy", "normalized.npy"))
+			assertTrue(java.util.Arrays.equals(Files.readAllBytes(tmp.resolve("streamed").resolve(name)), Files.readAllBytes(tmp.resolve("whole").resolve(name))), name);
+		for (final String key : List.of("series_uid", "hu_shape_zyx", "input_spacing_zyx", "origin_lps", "resampled_shape_zyx", "resampled_origin_lps", "warnings", "lungs",
+			"normalized_mean"))
+			assertEquals(String.valueOf(Json.write(whole.report().get(key))), String.valueOf(Json.write(streamed.report().get(key))), key);
+		// z shrinking most (its pass first): the whole volume
+		final Preprocessor.Result zFirst = new Preprocessor(PreprocessSettings.DEFAULT.withSpacingZyx(new double[] { 9, 5, 5 })).run(dicom, tmp.resolve("zfirst"), false,
+			ProgressListener.NONE);
+		assertFalse(zFirst.streamed);
+		assertTrue(Files.size(tmp.resolve("zfirst/hu.npy")) > 72 * 64 * 30 * 2);
+	}
+
+	@Test
+	void aFailedSliceWriteStopsTheRunAndNamesTheFile() throws IOException {
+		final Path dicom = tmp.resolve("in/dicom2");
+		org.lungprep.io.dicom.DicomWriter.writeSeries(ChestPhantom.builder().shape(48, 40, 16).spacing(4, 4, 6).seed(6).build().hu(), null, dicom, "STREAM",
+			"streamed phantom");
+		final Path dir = tmp.resolve("work2");
+		// a folder where hu.npy goes: opening it for the slices fails
+		Files.createDirectories(dir.resolve("hu.npy"));
+		final Preprocessor p = new Preprocessor(PreprocessSettings.DEFAULT.withSpacingZyx(new double[] { 3, 5, 5 }));
+		final IOException e = assertThrows(IOException.class, () -> p.runInto(dicom, dir, ProgressListener.NONE));
+		assertTrue(String.valueOf(e.getMessage()).contains("hu.npy"), "names the file: " + e.getMessage());
+		assertFalse(writerAlive(), "no writer thread is left running");
+		assertFalse(Files.exists(dir.resolve("report.json")));
+	}
 }

@@ -31,6 +31,15 @@ public final class DicomSeries {
 		return geometry;
 	}
 
+	/**
+	 * @return the size (x, y, z) of the volume read from this series: slices at an already used position are left out,
+	 *         so z can be less than {@link #sliceCount()}
+	 */
+	public long[] volumeDimensions() { return new long[] { columns(), rows(), geometry().sorted.size() }; }
+
+	/** @return the geometry of the volume read from this series (spacing from the sorted slices' positions) */
+	public org.lungprep.core.Geometry volumeGeometry() { return geometry().geometry; }
+
 	/** @return an identifier used to tell series apart (the UID, or a synthetic key when the UID is empty) */
 	public String key() { return key; }
 

@@ -1,5 +1,6 @@
 package org.lungprep.io.dicom;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -68,8 +69,56 @@ public final class DicomSeriesReader {
 		return options.corrects() ? SliceCorrections.apply(v, series.geometry(), options, (short) -1024) : v;
 	}
 
+	/** Takes converted slices as they are decoded: any order, from several threads at once, each z once. */
+	@FunctionalInterface
+	public interface SliceSink {
+		/**
+		 * @param z the slice's index along the sorted series
+		 * @param slice its converted values (x fastest); the array is reused for the next slice once this returns
+		 * @throws IOException when the slice cannot be taken (e.g. a write fails): reading stops with it
+		 */
+		void accept(int z, short[] slice) throws IOException;
+	}
+
+	/**
+	 * Reads the series and converts every slice as {@link #readConverted} does, handing each slice to a sink instead of
+	 * keeping the volume: for pipelines that consume a CT slice by slice, the whole volume is never held. Corrections
+	 * (gantry tilt, regular grid) need the whole volume and are refused here.
+	 *
+	 * @param series the series (from {@link DicomScanner})
+	 * @param options reading options, without corrections
+	 * @param converter the per-slice conversion
+	 * @param sink takes the converted slices
+	 * @param progress progress and cancellation
+	 * @return the volume's header: geometry, source metadata and warnings, with a 1x1x1 image (no voxels)
+	 * @throws IOException naming the file when a slice cannot be read or does not fit the series, or the sink's
+	 */
+	public static Volume<ShortType> streamConverted(final DicomSeries series, final DicomReadOptions options, final StoredVolume.SliceConverter converter,
+		final SliceSink sink, final ProgressListener progress) throws IOException
+	{
+		if (options.corrects()) throw new IllegalArgumentException("tilt and spacing corrections need the whole volume: use readConverted");
+		if (converter == null || sink == null) throw new IllegalArgumentException("converter and sink are needed");
+		return read(series, options, converter, sink, progress).stored();
+	}
+
 	private static StoredVolume read(final DicomSeries series, final DicomReadOptions options, final StoredVolume.SliceConverter converter,
 		final ProgressListener progress) throws VolumeIOException
+	{
+		try {
+			return read(series, options, converter, null, progress);
+		}
+		catch (final VolumeIOException e) {
+			throw e;
+		}
+		catch (final IOException e) {
+			// only a sink throws other IOExceptions, and there is none here
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** Reads into a new volume (sink null) or hands each slice to the sink (the result then has a 1x1x1 image). */
+	private static StoredVolume read(final DicomSeries series, final DicomReadOptions options, final StoredVolume.SliceConverter converter,
+		final SliceSink sink, final ProgressListener progress) throws IOException
 	{
 		final SeriesGeometry g = series.geometry();
 		final List<SliceHeader> slices = g.sorted;
@@ -81,7 +130,9 @@ public final class DicomSeriesReader {
 			if (s.signed != first.signed) throw new VolumeIOException(s.file, "PixelRepresentation differs from the rest of the series");
 		}
 		checkSizes(slices);
-		final PlanarImg<ShortType, ShortArray> img = Planar.shorts(nx, ny, nz);
+		final PlanarImg<ShortType, ShortArray> img = sink == null ? Planar.shorts(nx, ny, nz) : Planar.shorts(1, 1, 1);
+		// with a sink: one slice per thread, reused
+		final ThreadLocal<short[]> scratch = ThreadLocal.withInitial(() -> new short[nx * ny]);
 		final double[] slopes = new double[nz], intercepts = new double[nz];
 		// Slices of one multi-frame file are read from one parse of that file.
 		final Map<Path, List<Integer>> byFile = new HashMap<>();
@@ -95,7 +146,7 @@ public final class DicomSeriesReader {
 			Math.min(first.paddingValue, first.paddingRangeLimit == null ? first.paddingValue : first.paddingRangeLimit),
 			Math.max(first.paddingValue, first.paddingRangeLimit == null ? first.paddingValue : first.paddingRangeLimit) };
 		final AtomicInteger done = new AtomicInteger();
-		final VolumeIOException[] error = { null };
+		final IOException[] error = { null };
 		// one file buffer per thread, reused: nothing below keeps the parsed file once its slices are copied out
 		final ThreadLocal<byte[][]> buffers = ThreadLocal.withInitial(() -> new byte[1][]);
 		Parallelization.getTaskExecutor().forEach(files, file -> {
@@ -105,7 +156,7 @@ public final class DicomSeriesReader {
 				List<byte[]> frames = null;
 				for (final int z : byFile.get(file)) {
 					final SliceHeader h = slices.get(z);
-					final short[] dst = Planar.plane(img, z);
+					final short[] dst = sink == null ? Planar.plane(img, z) : scratch.get();
 					if (f.encapsulated()) {
 						if (frames == null) frames = f.frames(h.frameCount);
 						decode(f, h, frames.get(h.frame), dst);
@@ -113,9 +164,10 @@ public final class DicomSeriesReader {
 					else copyNative(f, h, dst);
 					normalizeBits(h, dst);
 					if (converter != null) converter.convert(dst, !h.signed, h.slope, h.intercept, padding);
+					if (sink != null) sink.accept(z, dst);
 				}
 			}
-			catch (final VolumeIOException e) {
+			catch (final IOException e) {
 				synchronized (error) {
 					if (error[0] == null) error[0] = e;
 				}
@@ -132,6 +184,8 @@ public final class DicomSeriesReader {
 		info = info.withExtra("transfer_syntaxes", String.join(",", ts)).withExtra("series_number", first.seriesNumber)
 			.withExtra("gantry_tilt_degrees", String.valueOf(Math.round(g.tiltDegrees * 100) / 100.0));
 		final Volume<ShortType> v = new Volume<>(img, g.geometry, info);
+		// streamed: the caller takes only the header (geometry and info) of the result
+		if (sink != null) return new StoredVolume(v, !first.signed, new double[] { 1 }, new double[] { 0 }, OptionalInt.empty(), OptionalInt.empty());
 		final OptionalInt pad = first.paddingValue == null ? OptionalInt.empty() : OptionalInt.of(first.paddingValue);
 		final OptionalInt limit = first.paddingRangeLimit == null ? OptionalInt.empty() : OptionalInt.of(first.paddingRangeLimit);
 		return new StoredVolume(v, !first.signed, slopes, intercepts, pad, limit);

@@ -76,6 +76,72 @@ public final class NpyIO {
 		}
 	}
 
+	/**
+	 * Writes an int16 (z, y, x) .npy file slice by slice, for a volume that is never held whole: slices in any order,
+	 * from several threads at once (each writes at its slice's place in the file). {@link #close} fails unless every
+	 * slice was written exactly once.
+	 */
+	public static final class Int16SliceWriter implements java.io.Closeable {
+		private final Path file;
+		private final FileChannel ch;
+		private final long headerBytes;
+		private final int nx, ny, nz;
+		private final java.util.concurrent.atomic.AtomicIntegerArray written;
+		private final ThreadLocal<ByteBuffer> buffers;
+
+		/**
+		 * @param file the .npy file (created or replaced)
+		 * @param nx columns
+		 * @param ny rows
+		 * @param nz slices
+		 * @throws IOException when the file cannot be created
+		 */
+		public Int16SliceWriter(final Path file, final int nx, final int ny, final int nz) throws IOException {
+			this.file = file;
+			this.nx = nx;
+			this.ny = ny;
+			this.nz = nz;
+			final byte[] h = header("<i2", nz, ny, nx);
+			headerBytes = h.length;
+			written = new java.util.concurrent.atomic.AtomicIntegerArray(nz);
+			buffers = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(nx * ny * 2).order(ByteOrder.LITTLE_ENDIAN));
+			ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+			try {
+				final ByteBuffer b = ByteBuffer.wrap(h);
+				while (b.hasRemaining())
+					ch.write(b, b.position());
+			}
+			catch (final IOException e) {
+				ch.close();
+				throw e;
+			}
+		}
+
+		/**
+		 * @param z the slice's index
+		 * @param slice its values, x fastest
+		 * @throws IOException when writing fails
+		 */
+		public void write(final int z, final short[] slice) throws IOException {
+			if (slice.length != nx * ny) throw new IllegalArgumentException("slice of " + slice.length + " values, expected " + nx + "x" + ny);
+			if (written.getAndIncrement(z) != 0) throw new IllegalStateException(file + ": slice " + z + " written twice");
+			final ByteBuffer b = buffers.get();
+			b.clear();
+			b.asShortBuffer().put(slice);
+			final long at = headerBytes + (long) z * b.capacity();
+			while (b.hasRemaining())
+				ch.write(b, at + b.position());
+		}
+
+		/** Closes the file; fails when a slice is missing. */
+		@Override
+		public void close() throws IOException {
+			ch.close();
+			for (int z = 0; z < nz; z++)
+				if (written.get(z) != 1) throw new IOException(file + ": slice " + z + " of " + nz + " was not written");
+		}
+	}
+
 	static byte[] header(final String descr, final long nz, final long ny, final long nx) {
 		String dict = String.format(Locale.ROOT, "{'descr': '%s', 'fortran_order': False, 'shape': (%d, %d, %d), }", descr, nz, ny, nx);
 		// magic(6) + version(2) + header length(2) + dict + padding + '\n' is a multiple of 64

@@ -153,4 +153,53 @@ class NpyIOTest {
 				for (int x = 0; x < 5; x++)
 					assertEquals(big.randomAccess().setPositionAndGet(x + 2, y + 1, z + 3).get(), valueAt(back, x, y, z), 0);
 	}
+
+	@Test
+	void sliceWriterWritesTheSameFileInAnyOrder(@TempDir final Path dir) throws IOException {
+		final int nx = 13, ny = 7, nz = 9;
+		final PlanarImg<ShortType, ?> img = Planar.shorts(nx, ny, nz);
+		final java.util.Random r = new java.util.Random(4);
+		for (int z = 0; z < nz; z++) {
+			final short[] p = Planar.plane(img, z);
+			for (int i = 0; i < p.length; i++)
+				p[i] = (short) (r.nextInt(65536) - 32768);
+		}
+		final Path whole = dir.resolve("whole.npy"), sliced = dir.resolve("sliced.npy");
+		NpyIO.write(img, whole);
+		final java.util.List<Integer> order = new java.util.ArrayList<>();
+		for (int z = 0; z < nz; z++)
+			order.add(z);
+		java.util.Collections.shuffle(order, r);
+		try (NpyIO.Int16SliceWriter w = new NpyIO.Int16SliceWriter(sliced, nx, ny, nz)) {
+			// from two threads at once
+			final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+			try {
+				final java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+				for (final int z : order)
+					done.add(pool.submit(() -> {
+						w.write(z, ((short[]) Planar.plane(img, z)).clone());
+						return null;
+					}));
+				for (final java.util.concurrent.Future<?> f : done)
+					f.get();
+			}
+			catch (final InterruptedException | java.util.concurrent.ExecutionException e) {
+				throw new AssertionError(e);
+			}
+			finally {
+				pool.shutdown();
+			}
+		}
+		assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(sliced));
+	}
+
+	@Test
+	void sliceWriterRefusesAMissingOrRepeatedSlice(@TempDir final Path dir) throws IOException {
+		final Path f = dir.resolve("x.npy");
+		final NpyIO.Int16SliceWriter w = new NpyIO.Int16SliceWriter(f, 4, 3, 2);
+		w.write(1, new short[12]);
+		assertThrows(IllegalStateException.class, () -> w.write(1, new short[12]));
+		final IOException e = assertThrows(IOException.class, w::close);
+		assertTrue(e.getMessage().contains("slice 0 of 2 was not written"), e.getMessage());
+	}
 }
