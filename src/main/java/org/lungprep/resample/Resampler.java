@@ -200,11 +200,10 @@ public final class Resampler {
 	public static SliceStream streaming(final long[] dims, final Geometry geometry, final ResampleSettings settings) {
 		final Plan plan = new Plan(dims, geometry, settings, new ShortType());
 		final List<Integer> passes = plan.passes;
-		if (passes.isEmpty()) return null;
-		// z only as the last pass
-		for (int p = 0; p < passes.size() - 1; p++)
+		// at least one in-plane pass, and z only as the last pass
+		if (passes.isEmpty() || passes.get(0) == 2) return null;
+		for (int p = 1; p < passes.size() - 1; p++)
 			if (passes.get(p) == 2) return null;
-		if (passes.get(0) == 2) return null;
 		return new SliceStream(plan);
 	}
 

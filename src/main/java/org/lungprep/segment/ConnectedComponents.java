@@ -224,7 +224,8 @@ public final class ConnectedComponents {
 			}
 	}
 
-	private static int find(final int[] parent, int i) {
+	/** Union-find over indices (with path halving), shared by the 2-D run morphology ({@link RowRuns}). */
+	static int find(final int[] parent, int i) {
 		while (parent[i] != i) {
 			parent[i] = parent[parent[i]];
 			i = parent[i];
@@ -232,7 +233,7 @@ public final class ConnectedComponents {
 		return i;
 	}
 
-	private static void union(final int[] parent, final int a, final int b) {
+	static void union(final int[] parent, final int a, final int b) {
 		final int ra = find(parent, a), rb = find(parent, b);
 		if (ra == rb) return;
 		// the smaller index becomes the root: deterministic

@@ -16,7 +16,7 @@ final class Filling {
 	{
 		final int[] half = closingMm > 0 ? Distance2D.halfWidths(sx, sy, closingMm * closingMm) : null;
 		final int margin = (int) Math.ceil(closingMm / Math.min(sx, sy)) + 2;
-		forEachSlice(labels, z -> {
+		Parallel.forEach(labels.length, z -> {
 			final RowRuns[] lungs = lungRuns(labels[z], nx, ny);
 			for (int label = 1; label <= 2; label++)
 				if (lungs[label - 1] != null) fillAndClose(labels[z], excluded[z], nx, ny, lungs[label - 1], half, margin, (byte) label);
@@ -27,7 +27,7 @@ final class Filling {
 	static void dilate(final byte[][] labels, final byte[][] excluded, final int nx, final int ny, final double sx, final double sy, final double mm) {
 		final int[] half = Distance2D.halfWidths(sx, sy, mm * mm);
 		final int margin = (int) Math.ceil(mm / Math.min(sx, sy)) + 2;
-		forEachSlice(labels, z -> {
+		Parallel.forEach(labels.length, z -> {
 			final RowRuns[] lungs = lungRuns(labels[z], nx, ny);
 			for (int label = 1; label <= 2; label++) {
 				final RowRuns fg = lungs[label - 1];
@@ -119,9 +119,5 @@ final class Filling {
 					if (p[i] == 0 && (ex == null || ex[i] == 0)) p[i] = label;
 			}
 		}
-	}
-
-	private static void forEachSlice(final byte[][] labels, final java.util.function.IntConsumer work) {
-		Parallel.forEach(labels.length, work::accept);
 	}
 }

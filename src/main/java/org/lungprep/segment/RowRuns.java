@@ -188,7 +188,7 @@ final class RowRuns {
 			int i = bg.rowStart[y - 1], j = bg.rowStart[y];
 			final int iEnd = bg.rowStart[y], jEnd = bg.rowStart[y + 1];
 			while (i < iEnd && j < jEnd) {
-				if (bg.xs[2 * i] < bg.xs[2 * j + 1] && bg.xs[2 * j] < bg.xs[2 * i + 1]) union(parent, i, j);
+				if (bg.xs[2 * i] < bg.xs[2 * j + 1] && bg.xs[2 * j] < bg.xs[2 * i + 1]) ConnectedComponents.union(parent, i, j);
 				if (bg.xs[2 * i + 1] < bg.xs[2 * j + 1]) i++;
 				else j++;
 			}
@@ -196,28 +196,14 @@ final class RowRuns {
 		final boolean[] edge = new boolean[n];
 		for (int y = 0; y < h; y++)
 			for (int k = bg.rowStart[y]; k < bg.rowStart[y + 1]; k++)
-				if (y == 0 || y == h - 1 || bg.xs[2 * k] == 0 || bg.xs[2 * k + 1] == w) edge[find(parent, k)] = true;
+				if (y == 0 || y == h - 1 || bg.xs[2 * k] == 0 || bg.xs[2 * k + 1] == w) edge[ConnectedComponents.find(parent, k)] = true;
 		final Builder b = new Builder(w, h);
 		for (int y = 0; y < h; y++) {
 			for (int k = bg.rowStart[y]; k < bg.rowStart[y + 1]; k++)
-				if (!edge[find(parent, k)]) b.add(bg.xs[2 * k], bg.xs[2 * k + 1]);
+				if (!edge[ConnectedComponents.find(parent, k)]) b.add(bg.xs[2 * k], bg.xs[2 * k + 1]);
 			b.nextRow();
 		}
 		return b.build();
-	}
-
-	private static int find(final int[] parent, int i) {
-		while (parent[i] != i) {
-			parent[i] = parent[parent[i]];
-			i = parent[i];
-		}
-		return i;
-	}
-
-	private static void union(final int[] parent, final int a, final int b) {
-		final int ra = find(parent, a), rb = find(parent, b);
-		if (ra < rb) parent[rb] = ra;
-		else if (rb < ra) parent[ra] = rb;
 	}
 
 	/** @return whether pixel (x, y) of the window is set */
