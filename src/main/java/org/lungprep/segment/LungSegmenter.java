@@ -28,16 +28,18 @@ public final class LungSegmenter {
 		final byte[][] mask = new byte[nz][];
 		for (int z = 0; z < nz; z++)
 			mask[z] = Planar.plane(out, z);
-		threshold(hu, settings.thresholdHu(), mask);
-		progress.progress("segmenting lungs", 0.1);
-		progress.checkCancelled();
 		final boolean labelled;
 		int components = -1;
 		if (settings.method() == SegmentSettings.Method.TUTORIAL) {
+			threshold(hu, settings.thresholdHu(), mask);
+			progress.progress("segmenting lungs", 0.1);
+			progress.checkCancelled();
 			TutorialSegmentation.segment(mask, nx, ny, settings.fill());
 			labelled = false;
 		}
 		else {
+			// the robust method takes the air's runs straight from the HU values and paints only the lungs into the
+			// (empty) mask
 			components = RobustSegmentation.segment(mask, hu, settings, progress);
 			labelled = true;
 		}

@@ -43,15 +43,22 @@ final class RobustSegmentation {
 
 	private RobustSegmentation() { }
 
-	/** @return the number of 26-connected components of the final mask */
+	/**
+	 * @param mask all zero on entry (the air is found from the HU values); the labels on return
+	 * @return the number of 26-connected components of the final mask
+	 */
 	static <T extends RealType<T>> int segment(final byte[][] mask, final Volume<T> hu, final SegmentSettings s, final ProgressListener progress) {
 		final int nx = hu.size(0), ny = hu.size(1), nz = hu.size(2);
 		final Geometry g = hu.geometry();
 		final double voxelMl = g.voxelMillilitres();
 		final double pixelCm2 = g.spacing(0) * g.spacing(1) / 100;
 
-		// 1. outside air
-		final ConnectedComponents.Result air = ConnectedComponents.label(mask, nx, ny, Connectivity.SIX);
+		// 1. outside air: the components of the air (HU at or below the threshold), from its runs
+		final short[][] ct = new short[nz][];
+		final net.imglib2.img.planar.PlanarImg<net.imglib2.type.numeric.integer.ShortType, ?> shorts = org.lungprep.core.Planar.asShorts(hu.image());
+		for (int z = 0; z < nz; z++)
+			ct[z] = org.lungprep.core.Planar.plane(shorts, z);
+		final ConnectedComponents.Result air = ConnectedComponents.label(Runs.atOrBelow(ct, nx, ny, (int) Math.floor(s.thresholdHu())), Connectivity.SIX);
 		final boolean[] keep = new boolean[air.count() + 1];
 		final List<Integer> candidates = new ArrayList<>();
 		for (int l = 1; l <= air.count(); l++) {
@@ -63,7 +70,6 @@ final class RobustSegmentation {
 		final List<Integer> lungs = chooseLungs(air, candidates);
 		for (final int l : lungs)
 			keep[l] = true;
-		clear(mask);
 		air.paint(mask, keep, (byte) 1);
 		progress.progress("segmenting lungs", 0.3);
 		progress.checkCancelled();
@@ -71,10 +77,6 @@ final class RobustSegmentation {
 
 		// 3. airway
 		final boolean superiorIsHighZ = g.direction()[8] >= 0;
-		final short[][] ct = new short[nz][];
-		final net.imglib2.img.planar.PlanarImg<net.imglib2.type.numeric.integer.ShortType, ?> shorts = org.lungprep.core.Planar.asShorts(hu.image());
-		for (int z = 0; z < nz; z++)
-			ct[z] = org.lungprep.core.Planar.plane(shorts, z);
 		final byte[][] airway = new byte[nz][];
 		removeAirway(mask, ct, airway, nx, ny, superiorIsHighZ, pixelCm2, g.spacing(0), g.spacing(1));
 		removeStackedWall(mask, airway, nx, ny, g.spacing(2));

@@ -41,48 +41,85 @@ final class Runs {
 
 	/** Extracts the runs of byte planes (non-zero = foreground), planes in parallel. */
 	static Runs of(final byte[][] planes, final int nx, final int ny) {
-		final int nz = planes.length;
-		final int[][] perPlaneX0 = new int[nz][], perPlaneX1 = new int[nz][];
-		final int[][] perPlaneRowCounts = new int[nz][];
-		Parallel.forEach(nz, z -> {
+		final PlaneRuns[] perPlane = new PlaneRuns[planes.length];
+		Parallel.forEach(planes.length, z -> {
 			final byte[] p = planes[z];
-			int[] a = new int[64], b = new int[64];
-			final int[] counts = new int[ny];
-			int k = 0;
+			final PlaneRuns r = new PlaneRuns(ny);
+			for (int y = 0; y < ny; y++) {
+				final int o = y * nx, end = o + nx;
+				for (int x = ByteScan.firstSet(p, o, end); x < end; x = ByteScan.firstSet(p, x, end)) {
+					final int s = x;
+					x = ByteScan.firstClear(p, x, end);
+					r.add(y, s - o, x - o);
+				}
+			}
+			perPlane[z] = r;
+		});
+		return assemble(perPlane, nx, ny);
+	}
+
+	/**
+	 * Extracts the runs of values at or below a threshold of int16 planes (the air of a CT), planes in parallel: the
+	 * runs of the thresholded mask without writing the mask.
+	 */
+	static Runs atOrBelow(final short[][] planes, final int nx, final int ny, final int threshold) {
+		final PlaneRuns[] perPlane = new PlaneRuns[planes.length];
+		Parallel.forEach(planes.length, z -> {
+			final short[] p = planes[z];
+			final PlaneRuns r = new PlaneRuns(ny);
 			for (int y = 0; y < ny; y++) {
 				final int o = y * nx, end = o + nx;
 				int x = o;
 				while (x < end) {
-					x = ByteScan.firstSet(p, x, end);
+					while (x < end && p[x] > threshold)
+						x++;
 					if (x == end) break;
 					final int s = x;
-					x = ByteScan.firstClear(p, x, end);
-					if (k == a.length) {
-						a = Arrays.copyOf(a, 2 * k);
-						b = Arrays.copyOf(b, 2 * k);
-					}
-					a[k] = s - o;
-					b[k] = x - o;
-					k++;
-					counts[y]++;
+					while (x < end && p[x] <= threshold)
+						x++;
+					r.add(y, s - o, x - o);
 				}
 			}
-			perPlaneX0[z] = Arrays.copyOf(a, k);
-			perPlaneX1[z] = Arrays.copyOf(b, k);
-			perPlaneRowCounts[z] = counts;
+			perPlane[z] = r;
 		});
+		return assemble(perPlane, nx, ny);
+	}
+
+	/** One plane's runs as they are found, row by row. */
+	private static final class PlaneRuns {
+		int[] a = new int[64], b = new int[64];
+		final int[] counts;
+		int k;
+
+		PlaneRuns(final int ny) {
+			counts = new int[ny];
+		}
+
+		void add(final int y, final int x0, final int x1) {
+			if (k == a.length) {
+				a = Arrays.copyOf(a, 2 * k);
+				b = Arrays.copyOf(b, 2 * k);
+			}
+			a[k] = x0;
+			b[k++] = x1;
+			counts[y]++;
+		}
+	}
+
+	private static Runs assemble(final PlaneRuns[] perPlane, final int nx, final int ny) {
+		final int nz = perPlane.length;
 		int total = 0;
 		for (int z = 0; z < nz; z++)
-			total += perPlaneX0[z].length;
+			total += perPlane[z].k;
 		final int[] rowStart = new int[nz * ny + 1];
 		final int[] x0 = new int[total], x1 = new int[total];
 		int k = 0;
 		for (int z = 0; z < nz; z++) {
-			System.arraycopy(perPlaneX0[z], 0, x0, k, perPlaneX0[z].length);
-			System.arraycopy(perPlaneX1[z], 0, x1, k, perPlaneX1[z].length);
+			System.arraycopy(perPlane[z].a, 0, x0, k, perPlane[z].k);
+			System.arraycopy(perPlane[z].b, 0, x1, k, perPlane[z].k);
 			for (int y = 0; y < ny; y++) {
 				rowStart[z * ny + y] = k;
-				k += perPlaneRowCounts[z][y];
+				k += perPlane[z].counts[y];
 			}
 		}
 		rowStart[nz * ny] = k;
