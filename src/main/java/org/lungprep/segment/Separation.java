@@ -41,14 +41,11 @@ final class Separation {
 
 	/** Erodes the crop until it splits and grows the two parts back into it; false when no erosion splits it. */
 	private static boolean splitCrop(final byte[][] mask, final int w, final int h, final Geometry g, final int[] offset) {
-		byte[][] eroded = mask, spare = null;
+		// the erosions work on runs (no voxel buffers); the mask itself is never overwritten
+		Runs eroded = Runs.of(mask, w, h);
 		for (int it = 0; it < MAX_EROSIONS; it++) {
-			// two erosion buffers taken in turn (the mask itself is never overwritten)
-			final byte[][] next = spare != null ? spare : new byte[mask.length][w * h];
-			erode(eroded, next, w, h);
-			spare = eroded == mask ? null : eroded;
-			eroded = next;
-			final ConnectedComponents.Result cc = ConnectedComponents.label(eroded, w, h, Connectivity.SIX);
+			eroded = eroded.erode6();
+			final ConnectedComponents.Result cc = ConnectedComponents.label(eroded, Connectivity.SIX);
 			if (cc.count() == 0) return false;
 			int a = 0, b = 0;
 			for (int l = 1; l <= cc.count(); l++) {
@@ -234,23 +231,5 @@ final class Separation {
 		for (int z = 0; z < labels.length; z++)
 			for (int i = 0; i < nx * ny; i++)
 				if (labels[z][i] != 0) labels[z][i] = g.toPhysical(new double[] { i % nx, i / nx, z })[0] < centre ? (byte) 1 : (byte) 2;
-	}
-
-	/** One 6-neighbour erosion of in into out (whatever out held before is cleared; planes in parallel). */
-	private static void erode(final byte[][] in, final byte[][] out, final int nx, final int ny) {
-		final int nz = in.length;
-		Parallel.forEach(nz, z -> {
-			final byte[] p = in[z], o = out[z];
-			java.util.Arrays.fill(o, (byte) 0);
-			final byte[] below = z > 0 ? in[z - 1] : null, above = z < nz - 1 ? in[z + 1] : null;
-			for (int y = 1; y < ny - 1; y++) {
-				final int end = y * nx + nx - 1;
-				// only the mask's voxels can stay: jump over empty stretches eight bytes at a time
-				for (int i = Runs.firstSet(p, y * nx + 1, end); i < end; i = Runs.firstSet(p, i, end))
-					for (; i < end && p[i] != 0; i++)
-						if (p[i - 1] != 0 && p[i + 1] != 0 && p[i - nx] != 0 && p[i + nx] != 0 && (below == null || below[i] != 0) && (above == null || above[i] != 0))
-							o[i] = 1;
-			}
-		});
 	}
 }

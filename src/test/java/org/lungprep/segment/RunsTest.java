@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** The row scans: first and last non-zero byte of a range against a plain scan; runs below a threshold. */
+/** The row scans against plain scans; runs below a threshold; the erosion on runs against the voxel erosion. */
 class RunsTest {
 
 	@Test
@@ -44,6 +44,47 @@ class RunsTest {
 			org.junit.jupiter.api.Assertions.assertArrayEquals(b.rowStart, a.rowStart, "trial " + trial);
 			org.junit.jupiter.api.Assertions.assertArrayEquals(b.x0, a.x0, "trial " + trial);
 			org.junit.jupiter.api.Assertions.assertArrayEquals(b.x1, a.x1, "trial " + trial);
+		}
+	}
+
+	@Test
+	void erosionOnRunsIsTheVoxelErosion() {
+		final java.util.Random rnd = new java.util.Random(8);
+		for (int trial = 0; trial < 60; trial++) {
+			final int nx = 1 + rnd.nextInt(30), ny = 1 + rnd.nextInt(12), nz = 1 + rnd.nextInt(5);
+			final double density = 0.3 + 0.7 * rnd.nextDouble();
+			final byte[][] m = new byte[nz][nx * ny];
+			for (int z = 0; z < nz; z++)
+				for (int i = 0; i < nx * ny; i++)
+					m[z][i] = (byte) (rnd.nextDouble() < density ? 1 + rnd.nextInt(3) : 0);
+			// the definition voxel by voxel: itself and its six neighbours set; beyond the first and last plane counts
+			// as set, beyond the rows' and columns' ends as not set
+			final byte[][] e = new byte[nz][nx * ny];
+			for (int z = 0; z < nz; z++)
+				for (int y = 0; y < ny; y++)
+					for (int x = 0; x < nx; x++) {
+						final int i = y * nx + x;
+						final boolean stays = m[z][i] != 0 && x > 0 && x < nx - 1 && y > 0 && y < ny - 1 && m[z][i - 1] != 0 && m[z][i + 1] != 0 && m[z][i - nx] != 0
+							&& m[z][i + nx] != 0 && (z == 0 || m[z - 1][i] != 0) && (z == nz - 1 || m[z + 1][i] != 0);
+						e[z][i] = (byte) (stays ? 1 : 0);
+					}
+			Runs r = Runs.of(m, nx, ny).erode6(), expected = Runs.of(e, nx, ny);
+			org.junit.jupiter.api.Assertions.assertArrayEquals(expected.rowStart, r.rowStart, "trial " + trial);
+			org.junit.jupiter.api.Assertions.assertArrayEquals(expected.x0, r.x0, "trial " + trial);
+			org.junit.jupiter.api.Assertions.assertArrayEquals(expected.x1, r.x1, "trial " + trial);
+			// twice: the erosion of an erosion
+			final byte[][] e2 = new byte[nz][nx * ny];
+			for (int z = 0; z < nz; z++)
+				for (int y = 1; y < ny - 1; y++)
+					for (int x = 1; x < nx - 1; x++) {
+						final int i = y * nx + x;
+						e2[z][i] = (byte) (e[z][i] != 0 && e[z][i - 1] != 0 && e[z][i + 1] != 0 && e[z][i - nx] != 0 && e[z][i + nx] != 0 && (z == 0 || e[z - 1][i] != 0)
+							&& (z == nz - 1 || e[z + 1][i] != 0) ? 1 : 0);
+					}
+			r = r.erode6();
+			expected = Runs.of(e2, nx, ny);
+			org.junit.jupiter.api.Assertions.assertArrayEquals(expected.x0, r.x0, "trial " + trial + " twice");
+			org.junit.jupiter.api.Assertions.assertArrayEquals(expected.rowStart, r.rowStart, "trial " + trial + " twice");
 		}
 	}
 }
