@@ -47,7 +47,7 @@ final class Filling {
 	{
 		final Window win = new Window(lung, margin);
 		RowRuns filled = win.crop;
-		if (half != null) filled = filled.union(filled.dilate(half).complement().dilate(half).complement());
+		if (half != null) filled = filled.union(filled.dilate(half).erode(half));
 		paint(p, ex, nx, ny, win, filled.union(filled.holes()), label);
 	}
 

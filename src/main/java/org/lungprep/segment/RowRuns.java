@@ -174,6 +174,56 @@ final class RowRuns {
 	}
 
 	/**
+	 * Erosion by the same structuring element as {@link #dilate}: a pixel stays when every pixel of the window within
+	 * its reach is set; pixels beyond the window do not count (the same as the complement of the dilation of the
+	 * complement). Row by row, the intersection of the rows within reach, each shrunk by its half-width (a run that
+	 * touches the window's edge is not shrunk at that edge): work in the number of runs, not pixels.
+	 */
+	RowRuns erode(final int[] half) {
+		int reach = -1;
+		for (int g = 0; g < half.length && half[g] >= 0; g++)
+			reach = g;
+		final Builder b = new Builder(w, h);
+		int[] cur = new int[16], next = new int[16];
+		for (int y = 0; y < h; y++) {
+			// start from the whole row, intersect with each row within reach
+			cur[0] = 0;
+			cur[1] = w;
+			int n = 2;
+			for (int dy = -reach; dy <= reach && n > 0; dy++) {
+				final int r = y + dy;
+				if (r < 0 || r >= h) continue;
+				final int hw = half[Math.abs(dy)];
+				final int first = rowStart[r], end = rowStart[r + 1];
+				if (next.length < n + 2 * (end - first)) next = new int[2 * (n + 2 * (end - first))];
+				int m = 0, i = 0, k = first;
+				while (i < n && k < end) {
+					final int a = xs[2 * k] == 0 ? 0 : xs[2 * k] + hw, e = xs[2 * k + 1] == w ? w : xs[2 * k + 1] - hw;
+					if (a >= e) {
+						k++;
+						continue;
+					}
+					final int lo = Math.max(cur[i], a), hi = Math.min(cur[i + 1], e);
+					if (lo < hi) {
+						next[m++] = lo;
+						next[m++] = hi;
+					}
+					if (cur[i + 1] < e) i += 2;
+					else k++;
+				}
+				final int[] t = cur;
+				cur = next;
+				next = t;
+				n = m;
+			}
+			for (int i = 0; i < n; i += 2)
+				b.add(cur[i], cur[i + 1]);
+			b.nextRow();
+		}
+		return b.build();
+	}
+
+	/**
 	 * @return the holes of this region: the 4-connected components of the pixels not in it that touch no edge of the
 	 *         window
 	 */

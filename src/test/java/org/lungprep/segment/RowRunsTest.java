@@ -98,6 +98,26 @@ class RowRunsTest {
 	}
 
 	@Test
+	void erosionIsTheComplementOfTheDilatedComplement() {
+		final Random r = new Random(9);
+		for (int trial = 0; trial < 300; trial++) {
+			final int w = 1 + r.nextInt(40), h = 1 + r.nextInt(30);
+			final double sx = 0.3 + r.nextDouble() * 2, sy = 0.3 + r.nextDouble() * 2, radius = r.nextDouble() * 8;
+			final boolean[] f = randomRegion(r, w, h, trial);
+			// mostly set regions too (the dilation of a lung is one)
+			if (trial % 3 == 0) for (int i = 0; i < f.length; i++)
+				f[i] = f[i] || r.nextDouble() < 0.9;
+			final int[] half = Distance2D.halfWidths(sx, sy, radius * radius);
+			final RowRuns e = of(f, w, h).erode(half), expected = of(f, w, h).complement().dilate(half).complement();
+			final boolean[] want = new boolean[f.length];
+			for (int y = 0; y < h; y++)
+				for (int x = 0; x < w; x++)
+					want[y * w + x] = expected.contains(x, y);
+			assertRegion(want, e, "trial " + trial + " radius " + radius);
+		}
+	}
+
+	@Test
 	void holesAreTheEnclosedBackground() {
 		final Random r = new Random(3);
 		for (int trial = 0; trial < 300; trial++) {
