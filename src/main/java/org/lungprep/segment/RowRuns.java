@@ -130,7 +130,35 @@ final class RowRuns {
 				maxGap[y] = Math.max(maxGap[y], xs[2 * k] - xs[2 * k - 1]);
 		final Builder b = new Builder(w, h);
 		for (int y = 0; y < h; y++) {
-			// +1 at the start and -1 at the end of every reaching run; the covered columns are where the sum is positive
+			// the common case first: every row within reach is one interval once its gaps are closed, and taken from the
+			// nearest row outwards each overlaps or touches the union so far, which is then that one interval
+			int ulo = 0, uhi = 0;
+			boolean one = true;
+			for (int k = 0; k <= 2 * reach && one; k++) {
+				final int dy = (k & 1) == 0 ? k / 2 : -(k + 1) / 2, r = y + dy;
+				if (r < 0 || r >= h || rowStart[r] == rowStart[r + 1]) continue;
+				final int hw = half[Math.abs(dy)];
+				if (maxGap[r] > 2 * hw) one = false;
+				else {
+					final int a = Math.max(0, xs[2 * rowStart[r]] - hw), c = Math.min(w, xs[2 * rowStart[r + 1] - 1] + hw);
+					if (ulo == uhi) {
+						ulo = a;
+						uhi = c;
+					}
+					else if (a <= uhi && c >= ulo) {
+						ulo = Math.min(ulo, a);
+						uhi = Math.max(uhi, c);
+					}
+					else one = false;
+				}
+			}
+			if (one) {
+				b.add(ulo, uhi);
+				b.nextRow();
+				continue;
+			}
+			// otherwise +1 at the start and -1 at the end of every reaching run; the covered columns are where the sum is
+			// positive
 			int lo = w, hi = 0;
 			for (int dy = -reach; dy <= reach; dy++) {
 				final int r = y + dy;
