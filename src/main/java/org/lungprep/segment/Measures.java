@@ -1,6 +1,7 @@
 package org.lungprep.segment;
 
 
+import org.lungprep.core.ByteScan;
 import org.lungprep.core.Connectivity;
 import org.lungprep.core.Parallel;
 
@@ -25,12 +26,14 @@ final class Measures {
 			long r = 0, l = 0, a = 0;
 			boolean e = false;
 			for (int y = 0, o = 0; y < ny; y++, o += nx) {
-				for (int x = 0; x < nx; x++) {
-					final int v = p[o + x];
-					if (v == 0) continue;
-					a++;
-					if (v == 1) r++;
-					else if (v == 2) l++;
+				// only the mask's runs are visited: empty stretches are skipped eight bytes at a time
+				final int end = o + nx;
+				for (int x = ByteScan.firstSet(p, o, end); x < end; x = ByteScan.firstSet(p, x, end)) {
+					final int runEnd = ByteScan.firstClear(p, x, end);
+					a += runEnd - x;
+					for (; x < runEnd; x++)
+						if (p[x] == 1) r++;
+						else if (p[x] == 2) l++;
 				}
 				e |= p[o] != 0 || p[o + nx - 1] != 0;
 				if (y == 0 || y == ny - 1)

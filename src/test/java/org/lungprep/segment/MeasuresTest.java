@@ -55,4 +55,27 @@ class MeasuresTest {
 		qc = Measures.qc(both, nx, ny, 1000, true);
 		assertTrue(qc.warnings().isEmpty(), qc.warnings().toString());
 	}
+
+	@Test
+	void volumesMatchAPlainCountOnRandomLabels() {
+		final java.util.Random rnd = new java.util.Random(6);
+		for (int trial = 0; trial < 40; trial++) {
+			final int nx = 1 + rnd.nextInt(37), ny = 1 + rnd.nextInt(9), nz = 1 + rnd.nextInt(4);
+			final byte[][] labels = new byte[nz][nx * ny];
+			long r = 0, l = 0, a = 0;
+			for (int z = 0; z < nz; z++)
+				for (int i = 0; i < nx * ny; i++) {
+					// stretches of one value, mixed runs of 1 and 2, and now and then another label value
+					final byte v = i > 0 && rnd.nextInt(4) > 0 ? labels[z][i - 1] : (byte) (rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(10) == 0 ? 3 : 1 + rnd.nextInt(2));
+					labels[z][i] = v;
+					if (v != 0) a++;
+					if (v == 1) r++;
+					if (v == 2) l++;
+				}
+			final LungQc qc = Measures.qc(labels, nx, ny, 1, true, 1);
+			assertEquals(r, qc.rightMl(), 1e-9, "trial " + trial);
+			assertEquals(l, qc.leftMl(), 1e-9, "trial " + trial);
+			assertEquals(a, qc.totalMl(), 1e-9, "trial " + trial);
+		}
+	}
 }
