@@ -33,7 +33,7 @@ import net.imglib2.type.numeric.real.FloatType;
 public final class Resampler {
 
 	private static final int BLOCK = 512;
-	private static final int TILE = 16;
+	private static final int TILE = 32;
 
 	private Resampler() { }
 
