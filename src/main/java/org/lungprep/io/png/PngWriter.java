@@ -33,6 +33,19 @@ public final class PngWriter {
 		}
 	}
 
+	/** @return the pixel array of a TYPE_INT_RGB or TYPE_INT_ARGB image laid out row after row, else null */
+	private static int[] directPixels(final BufferedImage img) {
+		if (img.getType() != BufferedImage.TYPE_INT_RGB && img.getType() != BufferedImage.TYPE_INT_ARGB) return null;
+		final java.awt.image.Raster r = img.getRaster();
+		if (!(r.getDataBuffer() instanceof java.awt.image.DataBufferInt) || r.getDataBuffer().getNumBanks() != 1
+			|| !(r.getSampleModel() instanceof java.awt.image.SinglePixelPackedSampleModel)) return null;
+		final java.awt.image.SinglePixelPackedSampleModel sm = (java.awt.image.SinglePixelPackedSampleModel) r.getSampleModel();
+		// a sub-image or a raster with a translated origin is not laid out from 0
+		if (sm.getScanlineStride() != img.getWidth() || r.getSampleModelTranslateX() != 0 || r.getSampleModelTranslateY() != 0
+			|| r.getDataBuffer().getOffset() != 0) return null;
+		return ((java.awt.image.DataBufferInt) r.getDataBuffer()).getData();
+	}
+
 	/** Writes the PNG to a stream (not closed). */
 	public static void write(final BufferedImage img, final OutputStream stream) throws IOException {
 		final int w = img.getWidth(), h = img.getHeight();
@@ -50,6 +63,9 @@ public final class PngWriter {
 		hd.writeByte(0); // no interlace
 		chunk(out, "IHDR", header.toByteArray(), header.size());
 
+		// the pixels of an int RGB image straight from its buffer (getRGB converts pixel by pixel through the colour
+		// model, which was most of the writing time in a fresh JVM); other images through getRGB, a row at a time
+		final int[] direct = directPixels(img);
 		final int[] argb = new int[w];
 		final byte[] row = new byte[1 + 3 * w];
 		final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
@@ -57,11 +73,21 @@ public final class PngWriter {
 		final ByteArrayOutputStream idat = new ByteArrayOutputStream(w * h);
 		try {
 			for (int y = 0; y < h; y++) {
-				img.getRGB(0, y, w, 1, argb, 0, w);
+				final int[] src;
+				final int at;
+				if (direct != null) {
+					src = direct;
+					at = y * w;
+				}
+				else {
+					img.getRGB(0, y, w, 1, argb, 0, w);
+					src = argb;
+					at = 0;
+				}
 				row[0] = 1; // Sub
 				int pr = 0, pg = 0, pb = 0;
 				for (int x = 0, o = 1; x < w; x++, o += 3) {
-					final int c = argb[x], r = c >> 16 & 0xff, g = c >> 8 & 0xff, b = c & 0xff;
+					final int c = src[at + x], r = c >> 16 & 0xff, g = c >> 8 & 0xff, b = c & 0xff;
 					row[o] = (byte) (r - pr);
 					row[o + 1] = (byte) (g - pg);
 					row[o + 2] = (byte) (b - pb);

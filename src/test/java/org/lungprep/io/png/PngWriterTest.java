@@ -39,6 +39,33 @@ class PngWriterTest {
 		}
 	}
 
+	/**
+	 * Int RGB images are read from their pixel buffer, everything else through getRGB: both read back alike, including
+	 * a sub-image (whose buffer is not laid out from its own origin) and a byte image.
+	 */
+	@Test
+	void everyImageLayoutReadsBackIdentically() throws IOException {
+		final Random r = new Random(8);
+		final BufferedImage whole = new BufferedImage(61, 43, BufferedImage.TYPE_INT_RGB);
+		for (int y = 0; y < 43; y++)
+			for (int x = 0; x < 61; x++)
+				whole.setRGB(x, y, r.nextInt(1 << 24));
+		final BufferedImage bytes = new BufferedImage(61, 43, BufferedImage.TYPE_3BYTE_BGR);
+		bytes.getGraphics().drawImage(whole, 0, 0, null);
+		final BufferedImage[] images = { whole, whole.getSubimage(7, 5, 30, 20), bytes };
+		for (int k = 0; k < images.length; k++) {
+			final BufferedImage img = images[k];
+			final Path p = tmp.resolve("layout" + k + ".png");
+			PngWriter.write(img, p);
+			final BufferedImage back = ImageIO.read(p.toFile());
+			assertEquals(img.getWidth(), back.getWidth());
+			assertEquals(img.getHeight(), back.getHeight());
+			for (int y = 0; y < img.getHeight(); y++)
+				for (int x = 0; x < img.getWidth(); x++)
+					assertEquals(img.getRGB(x, y) & 0xffffff, back.getRGB(x, y) & 0xffffff, "image " + k + " pixel " + x + "," + y);
+		}
+	}
+
 	@Test
 	void emptyImagesAreRefused() {
 		assertThrows(IllegalArgumentException.class, () -> PngWriter.write(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB) {
