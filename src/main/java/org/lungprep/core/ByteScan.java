@@ -37,6 +37,18 @@ public final class ByteScan {
 		return from;
 	}
 
+	/**
+	 * @param p bytes, at least from + 8 long
+	 * @param from the first of eight bytes
+	 * @param value the byte looked for
+	 * @return whether any of p[from] .. p[from + 7] equals value, in one long word
+	 */
+	public static boolean anyOf8(final byte[] p, final int from, final byte value) {
+		final long v = (long) LONGS.get(p, from) ^ (ONES * (value & 0xff));
+		// a zero byte of v is a byte equal to value
+		return ((v - ONES) & ~v & HIGHS) != 0;
+	}
+
 	/** @return the last index in [from, end) holding a non-zero byte, or from - 1 */
 	public static int lastSet(final byte[] p, final int from, final int end) {
 		int x = end - 1;

@@ -36,4 +36,20 @@ class ByteScanTest {
 				}
 		}
 	}
+
+	@Test
+	void anyOf8MatchesAByteLoop() {
+		final Random r = new Random(2);
+		for (int trial = 0; trial < 2000; trial++) {
+			final byte[] p = new byte[8 + r.nextInt(8)];
+			for (int i = 0; i < p.length; i++)
+				p[i] = (byte) (r.nextInt(4) == 0 ? r.nextInt(256) : r.nextInt(4));
+			final int from = r.nextInt(p.length - 7);
+			final byte value = (byte) (r.nextInt(3) == 0 ? r.nextInt(256) : r.nextInt(4));
+			boolean any = false;
+			for (int k = 0; k < 8; k++)
+				any |= p[from + k] == value;
+			assertEquals(any, ByteScan.anyOf8(p, from, value), "trial " + trial);
+		}
+	}
 }

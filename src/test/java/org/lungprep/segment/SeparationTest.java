@@ -81,6 +81,84 @@ class SeparationTest {
 		}
 	}
 
+	/**
+	 * Long seed runs, as real eroded lungs have: the seeding skips eight voxels at a time where no row beside them holds
+	 * an unreached voxel, and must still queue exactly the seed voxels next to one, in order.
+	 */
+	@Test
+	void growBackFromLargeSeedsMatchesAPlainBreadthFirstSearch() {
+		final java.util.Random rnd = new java.util.Random(12);
+		for (int trial = 0; trial < 20; trial++) {
+			final int w = 30 + rnd.nextInt(40), h = 20 + rnd.nextInt(20), d = 3 + rnd.nextInt(8);
+			final byte[][] mask = new byte[d][w * h], seedPlanes = new byte[d][w * h];
+			final double cx = w / 2.0, cy = h / 2.0, rx = w / 2.5, ry = h / 2.5;
+			for (int z = 0; z < d; z++)
+				for (int y = 1; y < h - 1; y++)
+					for (int x = 1; x < w - 1; x++) {
+						final int i = y * w + x;
+						// a dense mask with scattered holes (vessels)
+						if (rnd.nextInt(100) < 93) mask[z][i] = 1;
+						// two large seeds: the left and right halves of an ellipse, minus a band between them
+						final double ex = (x - cx) / rx, ey = (y - cy) / ry;
+						if (mask[z][i] != 0 && ex * ex + ey * ey < 1 && Math.abs(x - cx) > 2 && rnd.nextInt(100) < 97) seedPlanes[z][i] = 1;
+					}
+			final ConnectedComponents.Result seeds = ConnectedComponents.label(seedPlanes, w, h, org.lungprep.core.Connectivity.SIX);
+			final byte[] seedLabel = new byte[seeds.count() + 1];
+			for (int l = 1; l <= seeds.count(); l++)
+				seedLabel[l] = (byte) (1 + rnd.nextInt(2));
+			final byte[][] expected = new byte[d][];
+			for (int z = 0; z < d; z++)
+				expected[z] = mask[z].clone();
+			plainGrowBack(expected, seeds, seedLabel, w, h);
+			Separation.growBack(mask, seeds, seedLabel, w, h);
+			for (int z = 0; z < d; z++)
+				org.junit.jupiter.api.Assertions.assertArrayEquals(expected[z], mask[z], "trial " + trial + " plane " + z);
+		}
+	}
+
+	/**
+	 * Seeds that are whole planes, growing through the planes between them: their voxels' only unreached neighbours lie
+	 * in the plane above or below, so a seeding that missed either would assign those planes differently.
+	 */
+	@Test
+	void growBackFromWholePlanesMatchesAPlainBreadthFirstSearch() {
+		final int w = 40, h = 24;
+		for (final int d : new int[] { 5, 8 })
+			for (final boolean topIsOne : new boolean[] { true, false }) {
+				final byte[][] mask = new byte[d][w * h], seedPlanes = new byte[d][w * h];
+				for (int z = 0; z < d; z++)
+					for (int y = 1; y < h - 1; y++)
+						for (int x = 1; x < w - 1; x++) {
+							mask[z][y * w + x] = 1;
+							// the bottom plane whole and a small patch of the top one
+							if (z == 0 || z == d - 1 && x < 6 && y < 6) seedPlanes[z][y * w + x] = 1;
+						}
+				final ConnectedComponents.Result seeds = ConnectedComponents.label(seedPlanes, w, h, org.lungprep.core.Connectivity.SIX);
+				final byte[] seedLabel = new byte[seeds.count() + 1];
+				for (int l = 1; l <= seeds.count(); l++)
+					seedLabel[l] = (byte) (seeds.boundingBox(l)[2] == 0 == topIsOne ? 2 : 1);
+				// and mirrored in z: the whole plane on top
+				for (final boolean mirrored : new boolean[] { false, true }) {
+					final byte[][] m = new byte[d][], sp = new byte[d][];
+					for (int z = 0; z < d; z++) {
+						m[z] = mask[mirrored ? d - 1 - z : z].clone();
+						sp[z] = seedPlanes[mirrored ? d - 1 - z : z].clone();
+					}
+					final ConnectedComponents.Result sd = ConnectedComponents.label(sp, w, h, org.lungprep.core.Connectivity.SIX);
+					final byte[] sl = new byte[sd.count() + 1];
+					for (int l = 1; l <= sd.count(); l++)
+						sl[l] = (byte) ((sd.size(l) > 100) == topIsOne ? 1 : 2);
+					final byte[][] expected = new byte[d][];
+					for (int z = 0; z < d; z++)
+						expected[z] = m[z].clone();
+					plainGrowBack(expected, sd, sl, w, h);
+					Separation.growBack(m, sd, sl, w, h);
+					for (int z = 0; z < d; z++)
+						org.junit.jupiter.api.Assertions.assertArrayEquals(expected[z], m[z], "depth " + d + (mirrored ? " mirrored" : "") + " plane " + z);
+				}
+			}
+	}
+
 	private static void plainGrowBack(final byte[][] mask, final ConnectedComponents.Result seeds, final byte[] seedLabel, final int w, final int h) {
 		final int d = mask.length;
 		final boolean[][] reached = new boolean[d][w * h];
