@@ -209,7 +209,9 @@ final class RobustSegmentation {
 		final int searchEnd = top + Math.max(1, (bottom - top) / 5);
 		byte[] previous = null;
 		double seedArea = 0;
-		final int[] pixelLabels = new int[nx * ny];
+		// the lumen search's three planes, reused slice after slice (new ones per slice were about 35 MB of garbage
+		// allocated straight in the old generation for a chest CT)
+		final byte[][] scratch = new byte[3][nx * ny];
 		for (int k = top; k <= bottom; k++) {
 			final int z = superiorIsHighZ ? nz - 1 - k : k;
 			final byte[] p = mask[z];
@@ -246,7 +248,7 @@ final class RobustSegmentation {
 					}
 				cc.paintPlane(current, small, (byte) 1);
 				// inside a region that grew into the lung (if one did): the dark lumen overlapping the airway above
-				if (anyLarge) followLumen(cc, large, previous, ct[z], current, nx, ny, pixelCm2, limit, sx, sy);
+				if (anyLarge) followLumen(cc, large, previous, ct[z], current, nx, ny, pixelCm2, limit, sx, sy, scratch);
 			}
 			if (Runs.firstSet(current, 0, current.length) == current.length) {
 				if (previous != null) return;
@@ -263,13 +265,14 @@ final class RobustSegmentation {
 	 * In the regions of a slice that grew into the lung ({@code large} labels of cc): the dark lumen (below
 	 * {@value #LUMEN_HU} HU) overlapping the airway of the slice above, each piece within the leak limit, goes into
 	 * {@code current} with its wall's partial-volume rim (between lumen and -320 HU), or a hollow tube of rim would stay
-	 * behind and join the lungs through the bronchi.
+	 * behind and join the lungs through the bronchi. {@code scratch} holds three planes it may overwrite.
 	 */
 	private static void followLumen(final ConnectedComponents.Result cc, final boolean[] large, final byte[] previous, final short[] c, final byte[] current,
-		final int nx, final int ny, final double pixelCm2, final double limit, final double sx, final double sy)
+		final int nx, final int ny, final double pixelCm2, final double limit, final double sx, final double sy, final byte[][] scratch)
 	{
 		final int n = nx * ny;
-		final byte[] region = new byte[n], inLarge = new byte[n];
+		final byte[] region = scratch[0], inLarge = scratch[1];
+		Arrays.fill(region, (byte) 0);
 		cc.paintPlane(region, large, (byte) 1);
 		for (int i = 0; i < n; i++)
 			inLarge[i] = (byte) (region[i] != 0 && c[i] < LUMEN_HU ? 1 : 0);
@@ -281,7 +284,8 @@ final class RobustSegmentation {
 			anyLumen |= follow[l];
 		}
 		if (!anyLumen) return;
-		final byte[] followed = new byte[n];
+		final byte[] followed = scratch[2];
+		Arrays.fill(followed, (byte) 0);
 		lumen.paintPlane(followed, follow, (byte) 1);
 		addRim(followed, region, current, nx, ny, sx, sy);
 	}
