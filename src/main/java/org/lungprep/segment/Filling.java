@@ -1,5 +1,6 @@
 package org.lungprep.segment;
 
+import org.lungprep.core.ByteScan;
 import org.lungprep.core.Parallel;
 
 /**
@@ -87,7 +88,7 @@ final class Filling {
 		boolean anyOne = false, anyTwo = false;
 		for (int y = 0, o = 0; y < ny; y++, o += nx) {
 			final int end = o + nx;
-			for (int x = Runs.firstSet(p, o, end); x < end; x = Runs.firstSet(p, x, end)) {
+			for (int x = ByteScan.firstSet(p, o, end); x < end; x = ByteScan.firstSet(p, x, end)) {
 				final byte v = p[x];
 				final int s = x;
 				while (x < end && p[x] == v)

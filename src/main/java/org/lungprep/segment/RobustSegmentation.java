@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.lungprep.core.ByteScan;
 import org.lungprep.core.Connectivity;
 import org.lungprep.core.Geometry;
 import org.lungprep.core.ProgressListener;
@@ -193,11 +194,11 @@ final class RobustSegmentation {
 			final byte[] p = mask[z];
 			boolean any = false;
 			for (int o = 0; o < p.length; o += nx) {
-				final int x0 = Runs.firstSet(p, o, o + nx) - o;
+				final int x0 = ByteScan.firstSet(p, o, o + nx) - o;
 				if (x0 == nx) continue;
 				any = true;
 				xmin = Math.min(xmin, x0);
-				xmax = Math.max(xmax, Runs.lastSet(p, o, o + nx) - o);
+				xmax = Math.max(xmax, ByteScan.lastSet(p, o, o + nx) - o);
 			}
 			if (any) {
 				if (top < 0) top = k;
@@ -250,11 +251,11 @@ final class RobustSegmentation {
 				// inside a region that grew into the lung (if one did): the dark lumen overlapping the airway above
 				if (anyLarge) followLumen(cc, large, previous, ct[z], current, nx, ny, pixelCm2, limit, sx, sy, scratch);
 			}
-			if (Runs.firstSet(current, 0, current.length) == current.length) {
+			if (ByteScan.firstSet(current, 0, current.length) == current.length) {
 				if (previous != null) return;
 				continue;
 			}
-			for (int i = Runs.firstSet(current, 0, current.length); i < current.length; i = Runs.firstSet(current, i + 1, current.length))
+			for (int i = ByteScan.firstSet(current, 0, current.length); i < current.length; i = ByteScan.firstSet(current, i + 1, current.length))
 				p[i] = 0;
 			airwayOut[z] = current;
 			previous = current;
@@ -381,7 +382,7 @@ final class RobustSegmentation {
 		final boolean[] t = new boolean[cc.count() + 1];
 		final int n = nx * ny;
 		// the airway above is small: skip its empty stretches eight bytes at a time
-		for (int i = Runs.firstSet(previous, 0, n); i < n; i = Runs.firstSet(previous, i + 1, n))
+		for (int i = ByteScan.firstSet(previous, 0, n); i < n; i = ByteScan.firstSet(previous, i + 1, n))
 			t[cc.labelAt(i % nx, i / nx, 0)] = true;
 		t[0] = false;
 		return t;

@@ -16,16 +16,6 @@ final class Runs {
 	final int[] x0;
 	final int[] x1;
 
-	/** @return the first index in [from, end) holding a non-zero byte, or end (eight bytes at a time over zeros) */
-	static int firstSet(final byte[] p, final int from, final int end) {
-		return ByteScan.firstSet(p, from, end);
-	}
-
-	/** @return the last index in [from, end) holding a non-zero byte, or from - 1 */
-	static int lastSet(final byte[] p, final int from, final int end) {
-		return ByteScan.lastSet(p, from, end);
-	}
-
 	private Runs(final int nx, final int ny, final int nz, final int[] rowStart, final int[] x0, final int[] x1) {
 		this.nx = nx;
 		this.ny = ny;

@@ -80,9 +80,9 @@ final class Separation {
 		for (int z = 0; z < labels.length; z++) {
 			final byte[] p = labels[z];
 			for (int y = 0; y < ny; y++) {
-				final int o = y * nx, a = Runs.firstSet(p, o, o + nx) - o;
+				final int o = y * nx, a = ByteScan.firstSet(p, o, o + nx) - o;
 				if (a == nx) continue;
-				final int b = Runs.lastSet(p, o, o + nx) - o;
+				final int b = ByteScan.lastSet(p, o, o + nx) - o;
 				if (z0 < 0) z0 = z;
 				z1 = z;
 				y0 = Math.min(y0, y);

@@ -3,6 +3,7 @@ package org.lungprep.segment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.lungprep.core.ByteScan;
 
 /** The row scans against plain scans; runs below a threshold; the erosion on runs against the voxel erosion. */
 class RunsTest {
@@ -22,8 +23,8 @@ class RunsTest {
 					if (first == end) first = x;
 					last = x;
 				}
-			assertEquals(first, Runs.firstSet(p, from, end), "trial " + trial);
-			assertEquals(last, Runs.lastSet(p, from, end), "trial " + trial);
+			assertEquals(first, ByteScan.firstSet(p, from, end), "trial " + trial);
+			assertEquals(last, ByteScan.lastSet(p, from, end), "trial " + trial);
 		}
 	}
 
