@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import org.lungprep.core.Volume;
@@ -53,8 +52,7 @@ final class ConvertCommand implements Callable<Integer> {
 		final Path parent = out.toAbsolutePath().getParent();
 		Files.createDirectories(parent);
 		// Write into a hidden temporary folder beside the target, then move the file(s) into place.
-		final Path tmp = parent.resolve(".lungprep-convert-" + UUID.randomUUID());
-		Files.createDirectory(tmp);
+		final Path tmp = AtomicFiles.createUniqueDirectory(parent, ".lungprep-convert-");
 		try {
 			final Path t = tmp.resolve(out.getFileName());
 			writer.write(hu, t);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import org.lungprep.io.dicom.DicomWriter;
@@ -64,8 +63,7 @@ final class PhantomCommand implements Callable<Integer> {
 		if (Files.exists(out) && !overwrite) throw new IOException(out + ": exists (use --overwrite to replace it)");
 		final Path parent = out.toAbsolutePath().getParent();
 		Files.createDirectories(parent);
-		final Path tmp = parent.resolve("." + out.getFileName() + ".partial-" + UUID.randomUUID());
-		Files.createDirectory(tmp);
+		final Path tmp = AtomicFiles.createUniqueDirectory(parent, "." + out.getFileName() + ".partial-");
 		try {
 			DicomWriter.writeSeries(phantom.hu(), phantom.outsideFov(), tmp.resolve("dicom"), "LUNGPREP-PHANTOM", "LungPrep synthetic chest CT");
 			NpyIO.write(phantom.lungLabels(), tmp.resolve("lungs_truth.npy"));

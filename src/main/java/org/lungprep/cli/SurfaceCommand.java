@@ -76,7 +76,7 @@ final class SurfaceCommand implements Callable<Integer> {
 		}
 		if (png != null) {
 			final Path tmp = sibling(png);
-			PngWriter.write(MeshRenderer.render(List.of(new ColoredMesh(m, 0xEBE1C8)), RenderSettings.DEFAULT.withSize(size, size)), tmp);
+			PngWriter.write(MeshRenderer.renderPixels(List.of(new ColoredMesh(m, 0xEBE1C8)), RenderSettings.DEFAULT.withSize(size, size)), tmp);
 			org.lungprep.pipeline.AtomicFiles.move(tmp, png);
 		}
 		progress.progress("done", 1);

@@ -1,7 +1,6 @@
 package org.lungprep.mesh;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.List;
 import net.imglib2.parallel.Parallelization;
 
 import org.lungprep.core.Parallel;
+import org.lungprep.core.RgbPixels;
 
 /**
  * A headless software renderer: shaded surfaces with a depth buffer into a {@link BufferedImage},
@@ -37,6 +37,11 @@ public final class MeshRenderer {
 	 * @return an RGB picture (background only when there is nothing to draw)
 	 */
 	public static BufferedImage render(final List<ColoredMesh> meshes, final RenderSettings settings) {
+		return renderPixels(meshes, settings).toBufferedImage();
+	}
+
+	/** As {@link #render}, as plain pixels (no AWT image: see {@link RgbPixels}). */
+	public static RgbPixels renderPixels(final List<ColoredMesh> meshes, final RenderSettings settings) {
 		if (meshes == null) throw new IllegalArgumentException("mesh list is null");
 		if (settings == null) throw new IllegalArgumentException("render settings are null");
 		final int ss = settings.supersampling();
@@ -45,8 +50,8 @@ public final class MeshRenderer {
 		final int[] big = new int[w * h];
 		Arrays.fill(big, settings.background());
 		if (cam != null) new Raster(meshes, settings, cam, w, h, big).run();
-		final BufferedImage img = new BufferedImage(settings.width(), settings.height(), BufferedImage.TYPE_INT_RGB);
-		final int[] out = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+		final RgbPixels img = new RgbPixels(settings.width(), settings.height());
+		final int[] out = img.rgb();
 		if (ss == 1) System.arraycopy(big, 0, out, 0, out.length);
 		else downsample(big, w, ss, out, settings.width(), settings.height());
 		return img;

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Outputs appear complete or not at all: files and folders are written under a temporary name in
@@ -19,18 +22,58 @@ public final class AtomicFiles {
 
 	private AtomicFiles() { }
 
+	/** How often a temporary name that exists already is drawn again before giving up. */
+	private static final int ATTEMPTS = 100;
+
+	/**
+	 * A part of a temporary name: 64 random bits and the time. Not {@code UUID.randomUUID()}, whose first call in a JVM
+	 * seeds a SecureRandom (about 30 ms of a one-shot run), nor the process id (10-15 ms for ProcessHandle's first
+	 * use). Callers create the name exclusively and draw again when it exists, so a clash (another process writing into
+	 * the same shared folder) costs a retry, never a mix-up.
+	 */
+	static String uniqueTag() {
+		return Long.toHexString(ThreadLocalRandom.current().nextLong()) + Long.toHexString(System.nanoTime() & 0xffffffL);
+	}
+
+	/**
+	 * Creates a new, empty folder named {@code prefix} + a unique part in {@code parent} (which must exist).
+	 *
+	 * @return the folder
+	 * @throws IOException when it cannot be created
+	 */
+	public static Path createUniqueDirectory(final Path parent, final String prefix) throws IOException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return Files.createDirectory(parent.resolve(prefix + uniqueTag()));
+			}
+			catch (final FileAlreadyExistsException e) {
+				if (attempt == ATTEMPTS) throw e;
+			}
+		}
+	}
+
 	/** Writes text to {@code target} through a temporary file and a rename. */
 	public static void writeString(final Path target, final String text) throws IOException {
 		final Path dir = target.toAbsolutePath().getParent();
 		Files.createDirectories(dir);
+		final byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
 		// a plain new file (not createTempFile, whose owner-only permissions would stay with the result)
-		final Path tmp = dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
-		try {
-			Files.write(tmp, text.getBytes(StandardCharsets.UTF_8));
-			move(tmp, target);
-		}
-		finally {
-			Files.deleteIfExists(tmp);
+		for (int attempt = 1;; attempt++) {
+			final Path tmp = dir.resolve("." + target.getFileName() + "." + uniqueTag() + ".tmp");
+			try {
+				Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+			}
+			catch (final FileAlreadyExistsException e) {
+				if (attempt == ATTEMPTS) throw e;
+				continue;
+			}
+			try {
+				move(tmp, target);
+				return;
+			}
+			finally {
+				Files.deleteIfExists(tmp);
+			}
 		}
 	}
 

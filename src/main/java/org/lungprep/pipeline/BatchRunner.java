@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -283,8 +282,7 @@ public final class BatchRunner {
 		final PatientJob job, final int threads, final ProgressListener progress) throws Exception
 	{
 		Files.createDirectories(partialRoot);
-		final Path tmp = partialRoot.resolve(shardPrefix(shard) + UUID.randomUUID());
-		Files.createDirectory(tmp);
+		final Path tmp = AtomicFiles.createUniqueDirectory(partialRoot, shardPrefix(shard));
 		try {
 			final Map<String, String>[] result = newRowHolder();
 			final Exception[] error = { null };

@@ -1,6 +1,5 @@
 package org.lungprep.pipeline;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +8,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.lungprep.core.Planar;
 import org.lungprep.core.ProgressListener;
+import org.lungprep.core.RgbPixels;
 import org.lungprep.core.Volume;
 import org.lungprep.hu.HounsfieldConverter;
 import org.lungprep.io.dicom.DicomSeries;
@@ -97,8 +96,7 @@ public final class Preprocessor {
 		checkNotInside(input, out);
 		final Path parent = out.toAbsolutePath().getParent();
 		Files.createDirectories(parent);
-		final Path tmp = parent.resolve("." + out.getFileName() + ".partial-" + UUID.randomUUID());
-		Files.createDirectory(tmp);
+		final Path tmp = AtomicFiles.createUniqueDirectory(parent, "." + out.getFileName() + ".partial-");
 		try {
 			final Result r = runInto(input, tmp, progress);
 			AtomicFiles.publishFolder(tmp, out, overwrite);
@@ -184,7 +182,7 @@ public final class Preprocessor {
 
 		if (settings.qc()) {
 			t = System.nanoTime();
-			final BufferedImage qc = QcPicture.render(resampled, seg.labels(), null);
+			final RgbPixels qc = QcPicture.renderPixels(resampled, seg.labels(), null);
 			PngWriter.write(qc, dir.resolve("qc.png"));
 			seconds.put("qc", lap(t));
 		}

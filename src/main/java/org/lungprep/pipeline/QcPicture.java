@@ -1,7 +1,6 @@
 package org.lungprep.pipeline;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,6 +17,7 @@ import org.lungprep.core.Geometry;
 import org.lungprep.core.Parallel;
 import org.lungprep.core.Planar;
 import org.lungprep.core.ProgressListener;
+import org.lungprep.core.RgbPixels;
 import org.lungprep.core.Volume;
 import org.lungprep.mesh.ColoredMesh;
 import org.lungprep.mesh.MaskSurface;
@@ -56,12 +56,17 @@ public final class QcPicture {
 	 * @return an 800×800 RGB picture
 	 */
 	public static BufferedImage render(final Volume<ShortType> hu, final Volume<UnsignedByteType> mask, final TriangleMesh bone) {
+		return renderPixels(hu, mask, bone).toBufferedImage();
+	}
+
+	/** As {@link #render}, as plain pixels (no AWT image: see {@link RgbPixels}). */
+	public static RgbPixels renderPixels(final Volume<ShortType> hu, final Volume<UnsignedByteType> mask, final TriangleMesh bone) {
 		if (hu == null) throw new IllegalArgumentException("HU volume is null");
 		if (mask != null && !Arrays.equals(hu.dimensions(), mask.dimensions()))
 			throw new IllegalArgumentException("mask size (x,y,z) " + Arrays.toString(mask.dimensions()) + " differs from the HU volume's " + Arrays.toString(hu.dimensions()));
 		final Slicer s = new Slicer(hu, mask);
-		final BufferedImage img = new BufferedImage(2 * PANEL, 2 * PANEL, BufferedImage.TYPE_INT_RGB);
-		final int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+		final RgbPixels img = new RgbPixels(2 * PANEL, 2 * PANEL);
+		final int[] px = img.rgb();
 		// the four panels draw into their own quarters of the picture: in parallel, the 3D one first, as it takes longest
 		// (and is parallel inside too, so threads done with the slices help with it)
 		Parallel.forEach(4, panel -> {
@@ -97,8 +102,7 @@ public final class QcPicture {
 			return;
 		}
 		final double ppm = Math.min(PANEL - 2 * MARGIN, PANEL - 2 * MARGIN) / s.maxExtentMm();
-		final BufferedImage r = MeshRenderer.render(scene, RenderSettings.DEFAULT.withSize(PANEL, PANEL).withPixelsPerMm(ppm).withSupersampling(2).withBackground(0));
-		final int[] rp = ((DataBufferInt) r.getRaster().getDataBuffer()).getData();
+		final int[] rp = MeshRenderer.renderPixels(scene, RenderSettings.DEFAULT.withSize(PANEL, PANEL).withPixelsPerMm(ppm).withSupersampling(2).withBackground(0)).rgb();
 		for (int y = 0; y < PANEL; y++)
 			System.arraycopy(rp, y * PANEL, px, (y0 + y) * 2 * PANEL + x0, PANEL);
 		Font.draw(px, 2 * PANEL, x0 + MARGIN, y0 + MARGIN, bone != null && !bone.isEmpty() ? "3D LUNGS+BONE, FRONT" : "3D LUNGS, FRONT", TEXT);

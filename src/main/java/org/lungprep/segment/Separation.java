@@ -20,13 +20,26 @@ final class Separation {
 	private Separation() { }
 
 	static void split(final byte[][] labels, final int nx, final int ny, final Geometry g) {
+		split(labels, nx, ny, g, true);
+	}
+
+	/** As above; {@code inPlace} false always works on a copy of the mask's box (for tests: both give the same labels). */
+	static void split(final byte[][] labels, final int nx, final int ny, final Geometry g, final boolean inPlace) {
 		final int[] box = box(labels, nx, ny);
 		if (box == null) return;
-		// the work happens in the mask's bounding box with a margin of one empty voxel in x and y (outside the volume
-		// too) and, where the volume has them, the empty planes below and above: it erodes and grows exactly as the
-		// whole volume does (beyond the first and last plane counts as inside), in a fraction of the time
-		final int bx = box[0] - 1, by = box[1] - 1, bz = Math.max(0, box[2] - 1), top = Math.min(labels.length - 1, box[5] + 1);
-		final int w = box[3] - box[0] + 3, h = box[4] - box[1] + 3, d = top - bz + 1;
+		// the work happens on the planes of the mask's box and, where the volume has them, the empty planes below and
+		// above: it erodes and grows exactly as the whole volume does (beyond the first and last plane counts as
+		// inside), in a fraction of the time; the growth needs an empty margin of one voxel in x and y
+		final int bz = Math.max(0, box[2] - 1), top = Math.min(labels.length - 1, box[5] + 1), d = top - bz + 1;
+		if (inPlace && box[0] >= 1 && box[1] >= 1 && box[3] <= nx - 2 && box[4] <= ny - 2) {
+			// the volume has that margin (the robust segmentation's lungs never touch its sides): the volume's own planes,
+			// grown into where they are
+			if (!splitCrop(java.util.Arrays.copyOfRange(labels, bz, top + 1), nx, ny, g, new int[] { 0, 0, bz })) splitAtCentre(labels, nx, ny, g);
+			return;
+		}
+		// else a copy of the box with a margin of one empty voxel in x and y (outside the volume too)
+		final int bx = box[0] - 1, by = box[1] - 1;
+		final int w = box[3] - box[0] + 3, h = box[4] - box[1] + 3;
 		final byte[][] mask = new byte[d][w * h];
 		for (int z = 0; z < d; z++)
 			for (int y = 1; y < h - 1; y++)
@@ -40,7 +53,10 @@ final class Separation {
 				System.arraycopy(mask[z], y * w + 1, labels[bz + z], (by + y) * nx + bx + 1, w - 2);
 	}
 
-	/** Erodes the crop until it splits and grows the two parts back into it; false when no erosion splits it. */
+	/**
+	 * Erodes the mask (planes of w x h with an empty margin in x and y) until it splits and grows the two parts back
+	 * into it; false, with the mask untouched, when no erosion splits it.
+	 */
 	private static boolean splitCrop(final byte[][] mask, final int w, final int h, final Geometry g, final int[] offset) {
 		// the erosions work on runs (no voxel buffers); the mask itself is never overwritten
 		Runs eroded = Runs.of(mask, w, h);

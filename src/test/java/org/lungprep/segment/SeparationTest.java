@@ -1,6 +1,8 @@
 package org.lungprep.segment;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.lungprep.core.Geometry;
@@ -40,6 +42,43 @@ class SeparationTest {
 				}
 				else if (labels[z][i] == 0) assertEquals(0, truth[z][i]);
 		assertEquals(true, checked > 5000, "both ellipsoids are in the test volume");
+	}
+
+	/**
+	 * Splitting in the volume's own planes (the mask has an empty margin in x and y) gives the same labels as splitting a
+	 * copy of its box: random pairs of blobs joined by bridges, some reaching the first or last plane, some never split.
+	 */
+	@Test
+	void inPlaceSplitEqualsSplittingACopy() {
+		final java.util.Random rnd = new java.util.Random(21);
+		int split = 0;
+		for (int t = 0; t < 60; t++) {
+			final int nx = 20 + rnd.nextInt(30), ny = 20 + rnd.nextInt(30), nz = 6 + rnd.nextInt(20);
+			final byte[][] a = new byte[nz][nx * ny];
+			final double r = 3 + rnd.nextInt(4);
+			final int bridge = rnd.nextInt(3);
+			for (int z = 0; z < nz; z++)
+				for (int y = 1; y < ny - 1; y++)
+					for (int x = 1; x < nx - 1; x++) {
+						final double dz = (z - nz / 2.0) / (nz / 2.0 + rnd.nextInt(2)), dy = (y - ny / 2.0) / r;
+						final double d1 = Math.pow((x - nx * 0.3) / r, 2) + dy * dy + dz * dz, d2 = Math.pow((x - nx * 0.7) / r, 2) + dy * dy + dz * dz;
+						final boolean b = Math.abs(y - ny / 2) <= bridge && Math.abs(z - nz / 2) <= bridge && x > nx * 0.3 && x < nx * 0.7;
+						if (d1 <= 1 || d2 <= 1 || b || rnd.nextInt(40) == 0) a[z][y * nx + x] = 1;
+					}
+			final byte[][] b = new byte[nz][];
+			for (int z = 0; z < nz; z++)
+				b[z] = a[z].clone();
+			Separation.split(a, nx, ny, Geometry.of(1, 1, 1), true);
+			Separation.split(b, nx, ny, Geometry.of(1, 1, 1), false);
+			for (int z = 0; z < nz; z++)
+				assertArrayEquals(b[z], a[z], "case " + t + " plane " + z);
+			boolean two = false;
+			for (final byte[] p : a)
+				for (final byte v : p)
+					two |= v == 2;
+			if (two) split++;
+		}
+		assertTrue(split > 30, split + " of 60 masks split");
 	}
 
 	/**
