@@ -31,6 +31,38 @@ public final class StoredVolume {
 		 * @param paddingRange {lo, hi} padding values in stored units, or null
 		 */
 		void convert(short[] px, boolean unsigned, double slope, double intercept, int[] paddingRange);
+
+		/**
+		 * As {@link #convert}, for raw values of which only the low {@code bitsStored} bits are the pixel (the bits above
+		 * may hold overlays): keeps those bits ({@link StoredVolume#keepStoredBits}), then converts. Readers call this
+		 * one, so that a converter can do both in one pass over the slice; this default does one after the other.
+		 *
+		 * @param bitsStored BitsStored (16 or more: all bits are the pixel)
+		 */
+		default void convertStored(final short[] px, final int bitsStored, final boolean unsigned, final double slope, final double intercept,
+			final int[] paddingRange)
+		{
+			keepStoredBits(px, bitsStored, unsigned);
+			convert(px, unsigned, slope, intercept, paddingRange);
+		}
+	}
+
+	/**
+	 * Keeps the low {@code bits} bits of each value, sign-extended for signed data (the bits above may hold overlays);
+	 * nothing for 16 bits or more.
+	 */
+	public static void keepStoredBits(final short[] px, final int bits, final boolean unsigned) {
+		if (bits >= 16) return;
+		if (!unsigned) {
+			final int shift = 32 - bits;
+			for (int i = 0; i < px.length; i++)
+				px[i] = (short) ((px[i] << shift) >> shift);
+		}
+		else {
+			final int mask = (1 << bits) - 1;
+			for (int i = 0; i < px.length; i++)
+				px[i] = (short) (px[i] & mask);
+		}
 	}
 
 	private final Volume<ShortType> stored;

@@ -46,7 +46,44 @@ public final class HounsfieldConverter {
 	 * @return the per-slice conversion, for readers that convert each slice as they decode it
 	 */
 	public static StoredVolume.SliceConverter sliceConverter(final HuOptions options) {
-		return (px, unsigned, slope, intercept, padding) -> convert(px, unsigned, slope, intercept, padding, options);
+		return new StoredVolume.SliceConverter() {
+			@Override
+			public void convert(final short[] px, final boolean unsigned, final double slope, final double intercept, final int[] padding) {
+				HounsfieldConverter.convert(px, unsigned, slope, intercept, padding, options);
+			}
+
+			@Override
+			public void convertStored(final short[] px, final int bitsStored, final boolean unsigned, final double slope, final double intercept,
+				final int[] padding)
+			{
+				if (!convertUnsignedBits(px, bitsStored, unsigned, slope, intercept, padding, options))
+					StoredVolume.SliceConverter.super.convertStored(px, bitsStored, unsigned, slope, intercept, padding);
+			}
+		};
+	}
+
+	/**
+	 * The most common CT encoding in one pass: unsigned values of fewer than 16 stored bits, slope 1, an integer
+	 * intercept, no padding to handle (e.g. 12 bits with intercept -1024): the stored bits kept and the intercept
+	 * added, with no clamping where the result cannot leave the int16 range.
+	 *
+	 * @return false, having done nothing, for any other encoding
+	 */
+	static boolean convertUnsignedBits(final short[] px, final int bits, final boolean unsigned, final double slope, final double intercept,
+		final int[] padding, final HuOptions options)
+	{
+		if (!unsigned || bits >= 16 || slope != 1 || intercept != Math.rint(intercept) || Math.abs(intercept) > 65536
+			|| padding != null && !options.tutorialPadding()) return false;
+		final int mask = (1 << bits) - 1, icpt = (int) intercept;
+		if (icpt >= Short.MIN_VALUE && mask + icpt <= Short.MAX_VALUE) {
+			for (int i = 0; i < px.length; i++)
+				px[i] = (short) ((px[i] & mask) + icpt);
+		}
+		else {
+			for (int i = 0; i < px.length; i++)
+				px[i] = clamp((px[i] & mask) + icpt);
+		}
+		return true;
 	}
 
 	/** @return {lo, hi} of the padding range in stored units, or null when the series declares no padding */

@@ -31,6 +31,33 @@ class HounsfieldConverterTest {
 		return Planar.plane(img, 0);
 	}
 
+	/**
+	 * The slice converter's one-pass path (stored bits kept and rescaled together) against keeping the bits, then
+	 * converting: every encoding, with overlay bits set above BitsStored.
+	 */
+	@Test
+	void storedBitsAndRescaleInOnePassAsInTwo() {
+		final java.util.Random r = new java.util.Random(3);
+		int fused = 0;
+		for (final HuOptions options : new HuOptions[] { HuOptions.DEFAULT, HuOptions.DEFAULT.withTutorialPadding(true) })
+			for (final boolean unsigned : new boolean[] { true, false })
+				for (final int bits : new int[] { 8, 10, 12, 15, 16 })
+					for (final double[] rescale : new double[][] { { 1, -1024 }, { 1, 0 }, { 1, -32768 }, { 1, 32000 }, { 0.5, -1024.4 }, { 1, -1024.5 } })
+						for (final int[] padding : new int[][] { null, { -2000, -2000 }, { 0, 5 } }) {
+							final short[] raw = new short[500];
+							for (int i = 0; i < raw.length; i++)
+								raw[i] = (short) (i == 0 ? -2000 : i == 1 ? 0 : i == 2 ? -1 : r.nextInt(1 << 16));
+							final short[] expected = raw.clone(), actual = raw.clone();
+							StoredVolume.keepStoredBits(expected, bits, unsigned);
+							HounsfieldConverter.convert(expected, unsigned, rescale[0], rescale[1], padding, options);
+							if (HounsfieldConverter.convertUnsignedBits(raw.clone(), bits, unsigned, rescale[0], rescale[1], padding, options)) fused++;
+							HounsfieldConverter.sliceConverter(options).convertStored(actual, bits, unsigned, rescale[0], rescale[1], padding);
+							assertArrayEquals(expected, actual, (unsigned ? "unsigned " : "signed ") + bits + " bits, rescale " + rescale[0] + "/" + rescale[1]
+								+ ", padding " + java.util.Arrays.toString(padding) + ", " + options);
+						}
+		org.junit.jupiter.api.Assertions.assertTrue(fused > 20, "the one-pass path ran in " + fused + " cases");
+	}
+
 	@Test
 	void rescaleSignedAndUnsigned() {
 		assertArrayEquals(new short[] { -1024, 0, 3071 }, convert(new short[] { 0, 1024, 4095 }, true, 1, -1024, null, null, HuOptions.DEFAULT));

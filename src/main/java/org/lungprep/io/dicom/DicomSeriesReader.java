@@ -162,8 +162,10 @@ public final class DicomSeriesReader {
 						decode(f, h, frames.get(h.frame), dst);
 					}
 					else copyNative(f, h, dst);
-					normalizeBits(h, dst);
-					if (converter != null) converter.convert(dst, !h.signed, h.slope, h.intercept, padding);
+					// 8-bit data holds its 8 bits as they are
+					final int bits = h.bitsAllocated == 8 && h.bitsStored == 8 ? 16 : h.bitsStored;
+					if (converter != null) converter.convertStored(dst, bits, !h.signed, h.slope, h.intercept, padding);
+					else StoredVolume.keepStoredBits(dst, bits, !h.signed);
 					if (sink != null) sink.accept(z, dst);
 				}
 			}
@@ -245,21 +247,5 @@ public final class DicomSeriesReader {
 		final short[] px = decoder.decode(frame, new FrameFormat(h.rows, h.columns, h.bitsAllocated, h.bitsStored, h.signed, h.samplesPerPixel, 0), f.path());
 		if (px.length != dst.length) throw new VolumeIOException(f.path(), "decoded frame has " + px.length + " pixels, expected " + dst.length);
 		System.arraycopy(px, 0, dst, 0, dst.length);
-	}
-
-	/** Keeps the BitsStored low bits; sign-extends them for signed data (bits above HighBit may hold overlays). */
-	private static void normalizeBits(final SliceHeader h, final short[] px) {
-		final int bits = h.bitsStored;
-		if (bits >= 16 || (h.bitsAllocated == 8 && bits == 8)) return;
-		final int mask = (1 << bits) - 1;
-		if (h.signed) {
-			final int shift = 32 - bits;
-			for (int i = 0; i < px.length; i++)
-				px[i] = (short) ((px[i] << shift) >> shift);
-		}
-		else {
-			for (int i = 0; i < px.length; i++)
-				px[i] = (short) (px[i] & mask);
-		}
 	}
 }
