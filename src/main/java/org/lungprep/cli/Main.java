@@ -3,7 +3,6 @@ package org.lungprep.cli;
 import java.io.PrintWriter;
 
 import org.lungprep.pipeline.LungPrepVersion;
-import org.lungprep.pipeline.WarmUp;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -75,9 +74,6 @@ public final class Main implements Runnable {
 
 	public static void main(final String[] args) {
 		System.setProperty("java.awt.headless", "true");
-		// the whole-job commands start their JVM warm-up beside the parsing of the command line
-		final Class<?>[] named = subcommands(args);
-		if (named.length == 1 && (named[0] == PreprocessCommand.class || named[0] == BatchCommand.class || named[0] == DemoCommand.class)) WarmUp.start();
 		System.exit(run(args));
 	}
 
