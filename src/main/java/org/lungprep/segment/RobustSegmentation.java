@@ -79,7 +79,16 @@ final class RobustSegmentation {
 		// 3. airway
 		final boolean superiorIsHighZ = g.direction()[8] >= 0;
 		final byte[][] airway = new byte[nz][];
-		removeAirway(mask, ct, airway, nx, ny, superiorIsHighZ, pixelCm2, g.spacing(0), g.spacing(1));
+		// the lungs' box, from their components: where the airway search starts and how wide the chest is
+		final int[] box = air.boundingBox(lungs.get(0));
+		for (final int l : lungs) {
+			final int[] b = air.boundingBox(l);
+			for (int k = 0; k < 3; k++) {
+				box[k] = Math.min(box[k], b[k]);
+				box[k + 3] = Math.max(box[k + 3], b[k + 3]);
+			}
+		}
+		removeAirway(mask, ct, airway, nx, ny, box, superiorIsHighZ, pixelCm2, g.spacing(0), g.spacing(1));
 		removeStackedWall(mask, airway, nx, ny, g.spacing(2));
 		progress.progress("segmenting lungs", 0.45);
 		progress.checkCancelled();
@@ -182,30 +191,16 @@ final class RobustSegmentation {
 	/**
 	 * Finds the trachea in the top slices and follows it down while its regions stay small; where a region grows into
 	 * the lung, only the lumen (darker than {@value #LUMEN_HU} HU) connected to the airway above is followed. Removes
-	 * what it found from the mask and records it in {@code airway} (null planes where there is none).
+	 * what it found from the mask and records it in {@code airway} (null planes where there is none). {@code box} is the
+	 * mask's bounding box {xmin, ymin, zmin, xmax, ymax, zmax} (inclusive).
 	 */
-	private static void removeAirway(final byte[][] mask, final short[][] ct, final byte[][] airwayOut, final int nx, final int ny,
+	private static void removeAirway(final byte[][] mask, final short[][] ct, final byte[][] airwayOut, final int nx, final int ny, final int[] box,
 		final boolean superiorIsHighZ, final double pixelCm2, final double sx, final double sy)
 	{
 		final int nz = mask.length;
-		int top = -1, bottom = -1, xmin = nx, xmax = -1;
-		for (int k = 0; k < nz; k++) {
-			final int z = superiorIsHighZ ? nz - 1 - k : k;
-			final byte[] p = mask[z];
-			boolean any = false;
-			for (int o = 0; o < p.length; o += nx) {
-				final int x0 = ByteScan.firstSet(p, o, o + nx) - o;
-				if (x0 == nx) continue;
-				any = true;
-				xmin = Math.min(xmin, x0);
-				xmax = Math.max(xmax, ByteScan.lastSet(p, o, o + nx) - o);
-			}
-			if (any) {
-				if (top < 0) top = k;
-				bottom = k;
-			}
-		}
-		if (top < 0) return;
+		// slices counted from the top (superior) one
+		final int top = superiorIsHighZ ? nz - 1 - box[5] : box[2], bottom = superiorIsHighZ ? nz - 1 - box[2] : box[5];
+		final int xmin = box[0], xmax = box[3];
 		final double mid = (xmin + xmax) / 2.0, halfWidth = Math.max(1, (xmax - xmin) / 2.0);
 		final int searchEnd = top + Math.max(1, (bottom - top) / 5);
 		byte[] previous = null;
