@@ -24,4 +24,20 @@ class PlanesTest {
 		assertEquals(8, p2[0][2]);
 		assertEquals(-8, p2[0][3]);
 	}
+
+	/** Random values, exact halves among them, against rounding by comparison and clamping. */
+	@Test
+	void int16RoundingMatchesItsDefinitionOnRandomValues() {
+		final java.util.Random r = new java.util.Random(4);
+		final double[] in = new double[100_000];
+		for (int i = 0; i < in.length; i++)
+			in[i] = i % 3 == 0 ? (r.nextInt(80_000) - 40_000) / 2.0 : i % 3 == 1 ? r.nextGaussian() * 3000 : (r.nextDouble() - 0.5) * 1e6;
+		final short[][] plane = { new short[in.length] };
+		new Planes.Shorts(plane, in.length, 1).write(0, 0, in.length, in, 0, 1);
+		for (int k = 0; k < in.length; k++) {
+			final double v = in[k];
+			final double rounded = v >= 0 ? Math.floor(v + 0.5) : Math.ceil(v - 0.5);
+			assertEquals((short) Math.max(-32768, Math.min(32767, rounded)), plane[0][k], "value " + v);
+		}
+	}
 }
