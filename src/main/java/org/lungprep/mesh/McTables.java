@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The marching-cubes case tables, built at class load from the cube's geometry instead of being
- * pasted from a paper: for every corner configuration (256) and every choice for its ambiguous
- * faces, the surface's outline on each face is constructed, the outlines are chained into closed
- * loops, and each loop is triangulated.
+ * The marching-cubes case tables, constructed from the cube's geometry instead of being pasted
+ * from a paper: for every corner configuration (256) and every choice for its ambiguous faces, the
+ * surface's outline on each face is constructed, the outlines are chained into closed loops, and
+ * each loop is triangulated ({@link #triangulate}). The triangles are stored as they come out
+ * ({@link McTableData}, checked against the construction by McTablesTest), the rest is built at
+ * class load.
  * <p>
  * Numbering: corner {@code k} sits at {@code (k & 1, k >> 1 & 1, k >> 2 & 1)}; a corner is
  * "inside" (bit set in the case index) when its value is above the threshold. Edge {@code e} runs
@@ -47,6 +49,9 @@ final class McTables {
 	/** Per (case, sub-case): bit e set when its triangles use edge e (0..11), to make each vertex once per cube. */
 	static final short[] EDGE_MASK;
 
+	/** {@link McTableData#TRIANGLES}: edge codes as letters from 'a' (edge 0) to 'm' (the centroid), each entry ended by '.'. */
+	static final char FIRST_CODE = 'a', ENTRY_END = '.';
+
 	static {
 		for (int e = 0; e < 12; e++) {
 			final int a = e >> 2, j = e & 3;
@@ -62,27 +67,31 @@ final class McTables {
 			for (int i = 0; i < 4; i++)
 				FACE_CORNERS[f][i] = (side << a) | (uv[i][0] << o[0]) | (uv[i][1] << o[1]);
 		}
-		final List<Integer> starts = new ArrayList<>();
-		final List<Byte> edges = new ArrayList<>();
+		int entries = 0;
 		for (int c = 0; c < 256; c++) {
-			final List<Integer> amb = new ArrayList<>();
+			int n = 0;
+			final int[] amb = new int[6];
 			for (int f = 0; f < 6; f++)
-				if (isAmbiguous(c, f)) amb.add(f);
-			AMBIGUOUS_FACES[c] = amb.stream().mapToInt(Integer::intValue).toArray();
-			HAS_AMBIGUOUS_FACE[c] = !amb.isEmpty();
-			CASE_BASE[c] = starts.size();
-			for (int sub = 0; sub < 1 << amb.size(); sub++) {
-				starts.add(edges.size());
-				final boolean[] connected = new boolean[6];
-				for (int i = 0; i < amb.size(); i++) connected[amb.get(i)] = (sub >> i & 1) != 0;
-				for (final int e : triangulate(c, connected)) edges.add((byte) e);
-			}
+				if (isAmbiguous(c, f)) amb[n++] = f;
+			AMBIGUOUS_FACES[c] = java.util.Arrays.copyOf(amb, n);
+			HAS_AMBIGUOUS_FACE[c] = n > 0;
+			CASE_BASE[c] = entries;
+			entries += 1 << n;
 		}
-		CASE_BASE[256] = starts.size();
-		starts.add(edges.size());
-		TRI_START = starts.stream().mapToInt(Integer::intValue).toArray();
-		TRI_EDGES = new byte[edges.size()];
-		for (int i = 0; i < TRI_EDGES.length; i++) TRI_EDGES[i] = edges.get(i);
+		CASE_BASE[256] = entries;
+		// the triangles, constructed by triangulate() for every entry, as stored in McTableData (built at class load
+		// they took 30-40 ms of a one-shot run, most of it interpreted; McTablesTest checks they are the same)
+		final String t = McTableData.triangles();
+		TRI_START = new int[entries + 1];
+		int size = 0;
+		for (int i = 0; i < t.length(); i++)
+			if (t.charAt(i) != ENTRY_END) size++;
+		TRI_EDGES = new byte[size];
+		for (int i = 0, entry = 0, k = 0; i < t.length(); i++) {
+			final char ch = t.charAt(i);
+			if (ch == ENTRY_END) TRI_START[++entry] = k;
+			else TRI_EDGES[k++] = (byte) (ch - FIRST_CODE);
+		}
 		EDGE_MASK = new short[TRI_START.length - 1];
 		for (int entry = 0; entry < EDGE_MASK.length; entry++)
 			for (int k = TRI_START[entry]; k < TRI_START[entry + 1]; k++)
@@ -90,6 +99,21 @@ final class McTables {
 	}
 
 	private McTables() { }
+
+	/** @return the triangles of every (case, sub-case) as triangulate() constructs them, in the form McTableData stores */
+	static String constructedTriangles() {
+		final StringBuilder sb = new StringBuilder();
+		for (int c = 0; c < 256; c++) {
+			final int[] amb = AMBIGUOUS_FACES[c];
+			for (int sub = 0; sub < 1 << amb.length; sub++) {
+				final boolean[] connected = new boolean[6];
+				for (int i = 0; i < amb.length; i++) connected[amb[i]] = (sub >> i & 1) != 0;
+				for (final int e : triangulate(c, connected)) sb.append((char) (FIRST_CODE + e));
+				sb.append(ENTRY_END);
+			}
+		}
+		return sb.toString();
+	}
 
 	static int[] otherAxes(final int a) {
 		return a == 0 ? new int[] { 1, 2 } : a == 1 ? new int[] { 0, 2 } : new int[] { 0, 1 };

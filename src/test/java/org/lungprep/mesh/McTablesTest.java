@@ -12,6 +12,15 @@ import org.junit.jupiter.api.Test;
 
 class McTablesTest {
 
+	/** The stored triangles are what the construction gives (regenerate McTableData with McTableDataSource otherwise). */
+	@Test
+	void storedTrianglesAreTheConstructedOnes() {
+		assertEquals(McTables.constructedTriangles(), McTableData.TRIANGLES, "McTableData is out of date: regenerate it as McTableDataSource says");
+		assertEquals(McTables.CASE_BASE[256] + 1, McTables.TRI_START.length);
+		assertEquals(McTables.TRI_START[McTables.TRI_START.length - 1], McTables.TRI_EDGES.length);
+	}
+
+
 	/** Every case and face decision: triangles use exactly the crossed edges, and each cube-face segment once per direction. */
 	@Test
 	void everyCaseUsesExactlyTheCrossedEdgesAndClosesItsLoops() {
