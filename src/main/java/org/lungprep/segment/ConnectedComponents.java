@@ -109,6 +109,15 @@ public final class ConnectedComponents {
 				}
 		}
 
+		/** Visits the runs of plane z in raster order (safe to call for different planes from several threads). */
+		void forEachRunInPlane(final int z, final RunVisitor visitor) {
+			for (int y = 0; y < runs.ny; y++) {
+				final int row = z * runs.ny + y;
+				for (int r = runs.rowStart[row]; r < runs.rowStart[row + 1]; r++)
+					visitor.visit(z, y, runs.x0[r], runs.x1[r], runLabel[r]);
+			}
+		}
+
 		/** Like {@link #paint} for a labeling of a single plane, into that plane (no threads). */
 		void paintPlane(final byte[] p, final boolean[] keep, final byte value) {
 			for (int y = 0; y < runs.ny; y++)

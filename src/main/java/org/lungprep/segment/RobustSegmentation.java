@@ -108,7 +108,8 @@ final class RobustSegmentation {
 		}
 		else if (two.size() == 1) {
 			paintLabel(parts, mask, two.get(0), (byte) 1);
-			Separation.split(mask, nx, ny, g);
+			// the box of what was painted is the component's
+			Separation.split(mask, nx, ny, g, parts.boundingBox(two.get(0)), true);
 		}
 		progress.progress("segmenting lungs", 0.65);
 		progress.checkCancelled();

@@ -20,12 +20,14 @@ final class Separation {
 	private Separation() { }
 
 	static void split(final byte[][] labels, final int nx, final int ny, final Geometry g) {
-		split(labels, nx, ny, g, true);
+		split(labels, nx, ny, g, box(labels, nx, ny), true);
 	}
 
-	/** As above; {@code inPlace} false always works on a copy of the mask's box (for tests: both give the same labels). */
-	static void split(final byte[][] labels, final int nx, final int ny, final Geometry g, final boolean inPlace) {
-		final int[] box = box(labels, nx, ny);
+	/**
+	 * As above, given the mask's bounding box ({xmin, ymin, zmin, xmax, ymax, zmax}, inclusive; null for an empty mask);
+	 * {@code inPlace} false always works on a copy of the box (for tests: both give the same labels).
+	 */
+	static void split(final byte[][] labels, final int nx, final int ny, final Geometry g, final int[] box, final boolean inPlace) {
 		if (box == null) return;
 		// the work happens on the planes of the mask's box and, where the volume has them, the empty planes below and
 		// above: it erodes and grows exactly as the whole volume does (beyond the first and last plane counts as
@@ -91,7 +93,7 @@ final class Separation {
 	}
 
 	/** @return {xmin, ymin, zmin, xmax, ymax, zmax} (inclusive) of the non-zero voxels, null when there are none */
-	private static int[] box(final byte[][] labels, final int nx, final int ny) {
+	static int[] box(final byte[][] labels, final int nx, final int ny) {
 		int x0 = nx, y0 = ny, z0 = -1, x1 = -1, y1 = -1, z1 = -1;
 		for (int z = 0; z < labels.length; z++) {
 			final byte[] p = labels[z];
@@ -132,32 +134,49 @@ final class Separation {
 	static void growBack(final byte[][] mask, final ConnectedComponents.Result seeds, final byte[] seedLabel, final int w, final int h, final int capacity) {
 		if (Integer.bitCount(capacity) != 1 || capacity < 8) throw new IllegalArgumentException("queue capacity must be a power of two >= 8, got " + capacity);
 		final int d = mask.length;
-		seeds.forEachRun((z, y, x0, x1, label) -> {
+		// planes in parallel: the seeds take their labels, then each plane lists its seed voxels with an unreached
+		// neighbour in raster order; queued plane after plane, that is the order of one raster pass
+		Parallel.forEach(d, z -> seeds.forEachRunInPlane(z, (zz, y, x0, x1, label) -> {
 			if (seedLabel[label] != 0) java.util.Arrays.fill(mask[z], y * w + x0, y * w + x1, (byte) (seedLabel[label] + 2));
+		}));
+		final int[][] front = new int[d][];
+		final int[] frontSize = new int[d];
+		Parallel.forEach(d, z -> {
+			final byte[] m = mask[z], below = z > 0 ? mask[z - 1] : null, above = z + 1 < d ? mask[z + 1] : null;
+			final int[][] list = { new int[256] };
+			final int[] size = { 0 };
+			seeds.forEachRunInPlane(z, (zz, y, x0, x1, label) -> {
+				if (seedLabel[label] == 0) return;
+				final int s = y * w + x0, e = y * w + x1;
+				for (int i = s; i < e;) {
+					// inside the run the x neighbours are seeds: eight voxels at a time are skipped when none of the rows
+					// beside them holds an unreached voxel (1) at those columns
+					if (i > s && i + 8 < e && !ByteScan.anyOf8(m, i - w, (byte) 1) && !ByteScan.anyOf8(m, i + w, (byte) 1)
+						&& (above == null || !ByteScan.anyOf8(above, i, (byte) 1)) && (below == null || !ByteScan.anyOf8(below, i, (byte) 1)))
+					{
+						i += 8;
+						continue;
+					}
+					if (m[i + 1] == 1 || m[i - 1] == 1 || m[i + w] == 1 || m[i - w] == 1 || above != null && above[i] == 1 || below != null && below[i] == 1) {
+						if (size[0] == list[0].length) list[0] = java.util.Arrays.copyOf(list[0], 2 * size[0]);
+						list[0][size[0]++] = i;
+					}
+					i++;
+				}
+			});
+			front[z] = list[0];
+			frontSize[z] = size[0];
 		});
 		// the queue holds plane and index separately (no division per voxel), in a ring: entry k at k & (length - 1)
 		final Ring q = new Ring(capacity);
-		seeds.forEachRun((z, y, x0, x1, label) -> {
-			if (seedLabel[label] == 0) return;
-			final byte[] m = mask[z], below = z > 0 ? mask[z - 1] : null, above = z + 1 < d ? mask[z + 1] : null;
-			final int s = y * w + x0, e = y * w + x1;
-			for (int i = s; i < e;) {
-				// inside the run the x neighbours are seeds: eight voxels at a time are skipped when none of the rows
-				// beside them holds an unreached voxel (1) at those columns
-				if (i > s && i + 8 < e && !ByteScan.anyOf8(m, i - w, (byte) 1) && !ByteScan.anyOf8(m, i + w, (byte) 1)
-					&& (above == null || !ByteScan.anyOf8(above, i, (byte) 1)) && (below == null || !ByteScan.anyOf8(below, i, (byte) 1)))
-				{
-					i += 8;
-					continue;
-				}
-				if (m[i + 1] == 1 || m[i - 1] == 1 || m[i + w] == 1 || m[i - w] == 1 || above != null && above[i] == 1 || below != null && below[i] == 1) {
-					q.room(1);
-					q.z[q.tail & q.mask] = z;
-					q.i[q.tail++ & q.mask] = i;
-				}
-				i++;
+		for (int z = 0; z < d; z++) {
+			q.room(frontSize[z]);
+			for (int k = 0; k < frontSize[z]; k++) {
+				q.z[q.tail & q.mask] = z;
+				q.i[q.tail++ & q.mask] = front[z][k];
 			}
-		});
+			front[z] = null;
+		}
 		int[] qz = q.z, qi = q.i;
 		int head = q.head, tail = q.tail, qm = q.mask;
 		while (head != tail) {

@@ -68,8 +68,8 @@ class SeparationTest {
 			final byte[][] b = new byte[nz][];
 			for (int z = 0; z < nz; z++)
 				b[z] = a[z].clone();
-			Separation.split(a, nx, ny, Geometry.of(1, 1, 1), true);
-			Separation.split(b, nx, ny, Geometry.of(1, 1, 1), false);
+			Separation.split(a, nx, ny, Geometry.of(1, 1, 1));
+			Separation.split(b, nx, ny, Geometry.of(1, 1, 1), Separation.box(b, nx, ny), false);
 			for (int z = 0; z < nz; z++)
 				assertArrayEquals(b[z], a[z], "case " + t + " plane " + z);
 			boolean two = false;
