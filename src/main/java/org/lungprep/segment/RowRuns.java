@@ -214,6 +214,30 @@ final class RowRuns {
 		final Builder b = new Builder(w, h);
 		int[] cur = new int[16], next = new int[16];
 		for (int y = 0; y < h; y++) {
+			// the common case first (a closed lung's rows): every row within reach is one run, so the result is one
+			// interval, the intersection of the shrunk runs; an empty row within reach leaves nothing
+			int from = 0, to = w;
+			boolean simple = true;
+			for (int dy = -reach; dy <= reach && from < to; dy++) {
+				final int r = y + dy;
+				if (r < 0 || r >= h) continue;
+				final int k = rowStart[r], runs = rowStart[r + 1] - k;
+				if (runs == 0) to = from;
+				else if (runs > 1) {
+					simple = false;
+					break;
+				}
+				else {
+					final int hw = half[Math.abs(dy)];
+					from = Math.max(from, xs[2 * k] == 0 ? 0 : xs[2 * k] + hw);
+					to = Math.min(to, xs[2 * k + 1] == w ? w : xs[2 * k + 1] - hw);
+				}
+			}
+			if (simple) {
+				if (from < to) b.add(from, to);
+				b.nextRow();
+				continue;
+			}
 			// start from the whole row, intersect with each row within reach
 			cur[0] = 0;
 			cur[1] = w;

@@ -117,6 +117,32 @@ class RowRunsTest {
 		}
 	}
 
+	/** Ellipses without holes: rows of one run (erosion's quick path), with rows of two where ellipses sit side by side. */
+	@Test
+	void erosionOfWholeShapesIsTheComplementOfTheDilatedComplement() {
+		final Random r = new Random(19);
+		for (int trial = 0; trial < 300; trial++) {
+			final int w = 1 + r.nextInt(60), h = 1 + r.nextInt(40);
+			final double sx = 0.3 + r.nextDouble() * 2, sy = 0.3 + r.nextDouble() * 2, radius = r.nextDouble() * 10;
+			final boolean[] f = new boolean[w * h];
+			for (int b = 0; b < 1 + r.nextInt(2); b++) {
+				final double cx = r.nextDouble() * w, cy = r.nextDouble() * h, rx = 1 + r.nextDouble() * w / 2, ry = 1 + r.nextDouble() * h / 2;
+				for (int y = 0; y < h; y++)
+					for (int x = 0; x < w; x++) {
+						final double dx = (x - cx) / rx, dy = (y - cy) / ry;
+						if (dx * dx + dy * dy <= 1) f[y * w + x] = true;
+					}
+			}
+			final int[] half = Distance2D.halfWidths(sx, sy, radius * radius);
+			final RowRuns e = of(f, w, h).erode(half), expected = of(f, w, h).complement().dilate(half).complement();
+			final boolean[] want = new boolean[f.length];
+			for (int y = 0; y < h; y++)
+				for (int x = 0; x < w; x++)
+					want[y * w + x] = expected.contains(x, y);
+			assertRegion(want, e, "trial " + trial + " radius " + radius);
+		}
+	}
+
 	@Test
 	void holesAreTheEnclosedBackground() {
 		final Random r = new Random(3);
