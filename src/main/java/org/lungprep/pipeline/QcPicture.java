@@ -234,32 +234,38 @@ public final class QcPicture {
 			final boolean flipH = ah[hWant] < 0;
 			final boolean flipV = v == 2 ? av[2] > 0 : av[vWant] < 0;
 			final int[] lab = new int[PANEL * PANEL];
-			final int[] idx = new int[3];
-			idx[f] = centre[f];
-			for (int y = 0; y < PANEL; y++)
+			// the continuous index along h depends on the column only, the one along v on the row only: their samples,
+			// weights and addresses (plane and offset in it) are worked out once per column and per row
+			final Axis cols = new Axis(h, flipH), rows = new Axis(v, flipV);
+			final int fixedPlane = planeOf(f, centre[f]), fixedOffset = offsetOf(f, centre[f]);
+			for (int y = 0; y < PANEL; y++) {
+				final int o0 = (y0 + y) * stride + x0;
+				if (!rows.inside[y]) {
+					for (int x = 0; x < PANEL; x++) {
+						px[o0 + x] = 0;
+						lab[y * PANEL + x] = -1;
+					}
+					continue;
+				}
+				final double tv = rows.t[y];
+				final int pv0 = fixedPlane + rows.plane0[y], pv1 = fixedPlane + rows.plane1[y], ov0 = fixedOffset + rows.offset0[y], ov1 = fixedOffset + rows.offset1[y];
 				for (int x = 0; x < PANEL; x++) {
-					// pixel centre -> continuous index along h and v (mm from the lung centre / spacing)
-					double ih = (x + 0.5 - PANEL / 2.0) / ppm / spacing[h];
-					double iv = (y + 0.5 - PANEL / 2.0) / ppm / spacing[v];
-					if (flipH) ih = -ih;
-					if (flipV) iv = -iv;
-					ih += centre[h];
-					iv += centre[v];
-					final int o = (y0 + y) * stride + x0 + x;
-					if (ih < -0.5 || iv < -0.5 || ih > n[h] - 0.5 || iv > n[v] - 0.5) {
+					final int o = o0 + x;
+					if (!cols.inside[x]) {
 						px[o] = 0;
 						lab[y * PANEL + x] = -1;
 						continue;
 					}
-					final double g = bilinear(h, v, idx, ih, iv);
+					final double th = cols.t[x];
+					final int ph0 = cols.plane0[x], ph1 = cols.plane1[x], oh0 = cols.offset0[x], oh1 = cols.offset1[x];
+					final double a = hu[pv0 + ph0][ov0 + oh0], b = hu[pv0 + ph1][ov0 + oh1], c = hu[pv1 + ph0][ov1 + oh0], d = hu[pv1 + ph1][ov1 + oh1];
+					final double g = (a * (1 - th) + b * th) * (1 - tv) + (c * (1 - th) + d * th) * tv;
 					final int grey = (int) Math.max(0, Math.min(255, Math.round((g - WINDOW_LOW) / (WINDOW_HIGH - WINDOW_LOW) * 255)));
 					px[o] = grey << 16 | grey << 8 | grey;
-					if (mask != null) {
-						idx[h] = (int) Math.max(0, Math.min(n[h] - 1, Math.round(ih)));
-						idx[v] = (int) Math.max(0, Math.min(n[v] - 1, Math.round(iv)));
-						lab[y * PANEL + x] = mask[idx[2]][idx[1] * n[0] + idx[0]] & 0xff;
-					}
+					if (mask != null)
+						lab[y * PANEL + x] = mask[fixedPlane + rows.nearestPlane[y] + cols.nearestPlane[x]][fixedOffset + rows.nearestOffset[y] + cols.nearestOffset[x]] & 0xff;
 				}
+			}
 			if (mask != null)
 				for (int y = 0; y < PANEL; y++)
 					for (int x = 0; x < PANEL; x++) {
@@ -282,19 +288,45 @@ public final class QcPicture {
 			scaleBar(px, x0, y0, ppm);
 		}
 
-		/** Bilinear in the (h, v) plane at the fixed index of idx. */
-		private double bilinear(final int h, final int v, final int[] idx, final double ih, final double iv) {
-			final int h0 = (int) Math.max(0, Math.min(n[h] - 1, Math.floor(ih))), v0 = (int) Math.max(0, Math.min(n[v] - 1, Math.floor(iv)));
-			final int h1 = Math.min(n[h] - 1, h0 + 1), v1 = Math.min(n[v] - 1, v0 + 1);
-			final double th = Math.max(0, Math.min(1, ih - h0)), tv = Math.max(0, Math.min(1, iv - v0));
-			final double a = at(h, v, idx, h0, v0), b = at(h, v, idx, h1, v0), c = at(h, v, idx, h0, v1), d = at(h, v, idx, h1, v1);
-			return (a * (1 - th) + b * th) * (1 - tv) + (c * (1 - th) + d * th) * tv;
+		/** Plane index contributed by coordinate c along axis a (z picks the plane). */
+		int planeOf(final int a, final int c) {
+			return a == 2 ? c : 0;
 		}
 
-		private double at(final int h, final int v, final int[] idx, final int ih, final int iv) {
-			idx[h] = ih;
-			idx[v] = iv;
-			return hu[idx[2]][idx[1] * n[0] + idx[0]];
+		/** Offset within a plane contributed by coordinate c along axis a. */
+		int offsetOf(final int a, final int c) {
+			return a == 0 ? c : a == 1 ? c * n[0] : 0;
+		}
+
+		/**
+		 * One panel axis (image axis a, along the panel's columns or rows): per panel pixel, whether it falls inside the
+		 * volume, the two samples of the bilinear interpolation with the weight of the second, and the nearest sample
+		 * (for the mask), each as a plane index and an offset within the plane.
+		 */
+		final class Axis {
+			final boolean[] inside = new boolean[PANEL];
+			final double[] t = new double[PANEL];
+			final int[] plane0 = new int[PANEL], plane1 = new int[PANEL], offset0 = new int[PANEL], offset1 = new int[PANEL];
+			final int[] nearestPlane = new int[PANEL], nearestOffset = new int[PANEL];
+
+			Axis(final int a, final boolean flip) {
+				for (int k = 0; k < PANEL; k++) {
+					// pixel centre -> continuous index along a (mm from the lung centre / spacing)
+					double i = (k + 0.5 - PANEL / 2.0) / ppm / spacing[a];
+					if (flip) i = -i;
+					i += centre[a];
+					inside[k] = !(i < -0.5 || i > n[a] - 0.5);
+					final int i0 = (int) Math.max(0, Math.min(n[a] - 1, Math.floor(i))), i1 = Math.min(n[a] - 1, i0 + 1);
+					t[k] = Math.max(0, Math.min(1, i - i0));
+					plane0[k] = planeOf(a, i0);
+					plane1[k] = planeOf(a, i1);
+					offset0[k] = offsetOf(a, i0);
+					offset1[k] = offsetOf(a, i1);
+					final int near = (int) Math.max(0, Math.min(n[a] - 1, Math.round(i)));
+					nearestPlane[k] = planeOf(a, near);
+					nearestOffset[k] = offsetOf(a, near);
+				}
+			}
 		}
 	}
 
