@@ -39,8 +39,18 @@ public final class MaskSurface {
 	 * @return the 0.5 surface of the block-averaged, blurred mask, in LPS mm; empty for an empty mask
 	 */
 	public static <T extends RealType<T>> TriangleMesh smooth(final Volume<T> mask, final int factor, final ProgressListener progress) {
+		return smooth(mask, factor, null, progress);
+	}
+
+	/**
+	 * As {@link #smooth(Volume, int, ProgressListener)}, when the caller knows a box holding every non-zero voxel: only
+	 * the mask inside it is read (the same surface).
+	 *
+	 * @param box {xmin, ymin, zmin, xmax, ymax, zmax} (inclusive) around every non-zero voxel, or null to read it all
+	 */
+	public static <T extends RealType<T>> TriangleMesh smooth(final Volume<T> mask, final int factor, final int[] box, final ProgressListener progress) {
 		if (mask == null) throw new IllegalArgumentException("mask is null");
-		final Volume<FloatType> field = fraction(mask, factor);
+		final Volume<FloatType> field = fraction(mask, factor, box);
 		blur(field);
 		return MarchingCubes.extract(field, 0.5, 1, progress);
 	}
@@ -50,6 +60,11 @@ public final class MaskSurface {
 	 * outside), on a grid whose voxel centres are the blocks' centres.
 	 */
 	static <T extends RealType<T>> Volume<FloatType> fraction(final Volume<T> mask, final int factor) {
+		return fraction(mask, factor, null);
+	}
+
+	/** As above, reading only the mask inside box ({xmin, ymin, zmin, xmax, ymax, zmax} inclusive; null: all of it). */
+	static <T extends RealType<T>> Volume<FloatType> fraction(final Volume<T> mask, final int factor, final int[] box) {
 		if (factor < 1 || factor > 15) throw new IllegalArgumentException("block factor must be 1 to 15, got " + factor);
 		final PlanarImg<UnsignedByteType, ?> m = Planar.asUnsignedBytes(mask.image());
 		final int nx = mask.size(0), ny = mask.size(1), nz = mask.size(2);
@@ -57,20 +72,26 @@ public final class MaskSurface {
 		final PlanarImg<FloatType, ?> out = Planar.floats(ox, oy, oz);
 		final float scale = 1f / (factor * factor * factor);
 		final int words = nx >>> 3;
+		// what is read: the box's rows and planes, and the words of eight voxels that overlap its columns
+		final int bx0 = box == null ? 0 : Math.max(0, box[0]), by0 = box == null ? 0 : Math.max(0, box[1]), bz0 = box == null ? 0 : Math.max(0, box[2]);
+		final int bx1 = box == null ? nx - 1 : Math.min(nx - 1, box[3]), by1 = box == null ? ny - 1 : Math.min(ny - 1, box[4]), bz1 = box == null ? nz - 1 : Math.min(nz - 1, box[5]);
+		final int w0 = Math.min(words, bx0 >>> 3), w1 = Math.min(words, (bx1 >>> 3) + 1);
 		Parallel.forEach(oz, z -> {
 			final float[] o = Planar.plane(out, z);
+			if (z * factor > bz1 || (z + 1) * factor - 1 < bz0) return;
 			// per 8 voxels of a row, eight byte-wide counts of the inside voxels of the block's rows and slices
 			// (at most factor² <= 255 per byte, so factor is at most 15)
 			final long[] acc = new long[words];
 			final int[] tail = new int[nx - (words << 3)];
 			for (int y = 0; y < oy; y++) {
+				if (y * factor > by1 || (y + 1) * factor - 1 < by0) continue;
 				java.util.Arrays.fill(acc, 0);
 				java.util.Arrays.fill(tail, 0);
-				for (int zz = z * factor, ze = Math.min(nz, zz + factor); zz < ze; zz++) {
+				for (int zz = Math.max(z * factor, bz0), ze = Math.min(Math.min(nz, z * factor + factor), bz1 + 1); zz < ze; zz++) {
 					final byte[] p = Planar.plane(m, zz);
-					for (int yy = y * factor, ye = Math.min(ny, yy + factor); yy < ye; yy++) {
+					for (int yy = Math.max(y * factor, by0), ye = Math.min(Math.min(ny, y * factor + factor), by1 + 1); yy < ye; yy++) {
 						final int row = yy * nx;
-						for (int w = 0; w < words; w++) {
+						for (int w = w0; w < w1; w++) {
 							// each byte to 1 when non-zero: OR its eight bits into its lowest
 							long t = (long) LONGS.get(p, row + (w << 3));
 							t |= t >>> 4;

@@ -92,7 +92,7 @@ public final class QcPicture {
 			// the volume's smallest side, so tiny voxels in a small volume still give a surface
 			final int minSide = (int) Math.min(mask.size(0), Math.min(mask.size(1), mask.size(2)));
 			final int step = Math.max(1, Math.min(Math.min(15, minSide / 32), (int) Math.round(2.5 / Math.min(hu.geometry().spacing(0), hu.geometry().spacing(1)))));
-			final TriangleMesh lungs = MaskSurface.smooth(mask, step, ProgressListener.NONE);
+			final TriangleMesh lungs = s.box == null ? TriangleMesh.empty() : MaskSurface.smooth(mask, step, s.box, ProgressListener.NONE);
 			if (!lungs.isEmpty()) scene.add(new ColoredMesh(lungs, LUNG));
 		}
 		if (bone != null && !bone.isEmpty()) scene.add(new ColoredMesh(bone, BONE));
@@ -138,6 +138,8 @@ public final class QcPicture {
 		final int[] centre = new int[3];
 		final Geometry geo;
 		final double ppm;
+		/** {xmin, ymin, zmin, xmax, ymax, zmax} of the mask's voxels (inclusive), null without a mask or for an empty one */
+		int[] box;
 
 		Slicer(final Volume<ShortType> v, final Volume<UnsignedByteType> m) {
 			for (int d = 0; d < 3; d++) n[d] = v.size(d);
@@ -176,10 +178,13 @@ public final class QcPicture {
 			final int nx = n[0], ny = n[1], nz = n[2];
 			final int[][] perXz = new int[nz][];
 			final long[] sumY = new long[nz], inSlice = new long[nz];
+			// and per slice the mask's extent in x and y, for the box of the 3D panel's surface
+			final int[][] extent = new int[nz][];
 			Parallel.forEach(nz, z -> {
 				final byte[] p = mask[z];
 				final int[] cols = new int[nx + 1];
 				long sy = 0, in = 0;
+				int xlo = nx, xhi = -1, ylo = ny, yhi = -1;
 				for (int y = 0, o = 0; y < ny; y++, o += nx) {
 					final int end = o + nx;
 					for (int a = ByteScan.firstSet(p, o, end); a < end;) {
@@ -188,9 +193,14 @@ public final class QcPicture {
 						cols[b - o]--;
 						sy += (long) y * (b - a);
 						in += b - a;
+						xlo = Math.min(xlo, a - o);
+						xhi = Math.max(xhi, b - o - 1);
+						if (ylo == ny) ylo = y;
+						yhi = y;
 						a = ByteScan.firstSet(p, b, end);
 					}
 				}
+				if (xhi >= 0) extent[z] = new int[] { xlo, ylo, xhi, yhi };
 				for (int x = 1; x < nx; x++)
 					cols[x] += cols[x - 1];
 				perXz[z] = cols;
@@ -201,6 +211,15 @@ public final class QcPicture {
 			double sy = 0, sz = 0;
 			long count = 0;
 			for (int z = 0; z < nz; z++) {
+				final int[] e = extent[z];
+				if (e != null) {
+					if (box == null) box = new int[] { e[0], e[1], z, e[2], e[3], z };
+					box[0] = Math.min(box[0], e[0]);
+					box[1] = Math.min(box[1], e[1]);
+					box[3] = Math.max(box[3], e[2]);
+					box[4] = Math.max(box[4], e[3]);
+					box[5] = z;
+				}
 				for (int x = 0; x < nx; x++)
 					perX[x] += perXz[z][x];
 				sy += sumY[z];

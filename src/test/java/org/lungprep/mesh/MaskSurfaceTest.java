@@ -146,6 +146,30 @@ class MaskSurfaceTest {
 			}
 	}
 
+	/** Reading only a box around the mask gives the fractions of reading it all, for boxes that cut blocks anywhere. */
+	@Test
+	void blockFractionsInABoxAreThoseOfTheWholeMask() {
+		final Random rnd = new Random(7);
+		for (int t = 0; t < 60; t++) {
+			final int nx = 1 + rnd.nextInt(40), ny = 1 + rnd.nextInt(20), nz = 1 + rnd.nextInt(12), factor = 1 + rnd.nextInt(4);
+			final int[] box = { rnd.nextInt(nx), rnd.nextInt(ny), rnd.nextInt(nz), 0, 0, 0 };
+			for (int d = 0; d < 3; d++)
+				box[d + 3] = box[d] + rnd.nextInt(new int[] { nx, ny, nz }[d] - box[d]);
+			final PlanarImg<UnsignedByteType, ?> img = Planar.unsignedBytes(nx, ny, nz);
+			for (int z = box[2]; z <= box[5]; z++) {
+				final byte[] p = Planar.plane(img, z);
+				for (int y = box[1]; y <= box[4]; y++)
+					for (int x = box[0]; x <= box[3]; x++)
+						p[y * nx + x] = (byte) (rnd.nextInt(3) == 0 ? 1 + rnd.nextInt(255) : 0);
+			}
+			final Volume<UnsignedByteType> v = new Volume<>(img, Geometry.of(1, 1, 1), VolumeInfo.ofSource("t"));
+			final Volume<FloatType> all = MaskSurface.fraction(v, factor), inBox = MaskSurface.fraction(v, factor, box);
+			for (int z = 0; z < all.size(2); z++)
+				assertArrayEquals((float[]) Planar.plane((PlanarImg<?, ?>) all.image(), z), (float[]) Planar.plane((PlanarImg<?, ?>) inBox.image(), z),
+					"case " + t + " plane " + z + " box " + java.util.Arrays.toString(box));
+		}
+	}
+
 	@Test
 	void rejectsBadArguments() {
 		final Volume<UnsignedByteType> m = ball(8, 8, 8, Geometry.of(1, 1, 1), new double[] { 4, 4, 4 }, 2, 1);
