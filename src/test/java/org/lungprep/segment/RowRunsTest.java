@@ -21,7 +21,16 @@ class RowRunsTest {
 				f[i] = r.nextDouble() < density;
 			return f;
 		}
-		for (int b = 0; b < 1 + r.nextInt(3); b++) {
+		addEllipses(r, f, w, h, 1 + r.nextInt(3));
+		// holes of a pixel or a few
+		for (int i = 0; i < f.length; i++)
+			if (r.nextDouble() < 0.08) f[i] = false;
+		return f;
+	}
+
+	/** Sets the pixels of {@code count} random ellipses. */
+	static void addEllipses(final Random r, final boolean[] f, final int w, final int h, final int count) {
+		for (int b = 0; b < count; b++) {
 			final double cx = r.nextDouble() * w, cy = r.nextDouble() * h, rx = 1 + r.nextDouble() * w / 2, ry = 1 + r.nextDouble() * h / 2;
 			for (int y = 0; y < h; y++)
 				for (int x = 0; x < w; x++) {
@@ -29,10 +38,6 @@ class RowRunsTest {
 					if (dx * dx + dy * dy <= 1) f[y * w + x] = true;
 				}
 		}
-		// holes of a pixel or a few
-		for (int i = 0; i < f.length; i++)
-			if (r.nextDouble() < 0.08) f[i] = false;
-		return f;
 	}
 
 	static RowRuns of(final boolean[] f, final int w, final int h) {
@@ -107,13 +112,7 @@ class RowRunsTest {
 			// mostly set regions too (the dilation of a lung is one)
 			if (trial % 3 == 0) for (int i = 0; i < f.length; i++)
 				f[i] = f[i] || r.nextDouble() < 0.9;
-			final int[] half = Distance2D.halfWidths(sx, sy, radius * radius);
-			final RowRuns e = of(f, w, h).erode(half), expected = of(f, w, h).complement().dilate(half).complement();
-			final boolean[] want = new boolean[f.length];
-			for (int y = 0; y < h; y++)
-				for (int x = 0; x < w; x++)
-					want[y * w + x] = expected.contains(x, y);
-			assertRegion(want, e, "trial " + trial + " radius " + radius);
+			assertErosion(f, w, h, Distance2D.halfWidths(sx, sy, radius * radius), "trial " + trial + " radius " + radius);
 		}
 	}
 
@@ -125,22 +124,19 @@ class RowRunsTest {
 			final int w = 1 + r.nextInt(60), h = 1 + r.nextInt(40);
 			final double sx = 0.3 + r.nextDouble() * 2, sy = 0.3 + r.nextDouble() * 2, radius = r.nextDouble() * 10;
 			final boolean[] f = new boolean[w * h];
-			for (int b = 0; b < 1 + r.nextInt(2); b++) {
-				final double cx = r.nextDouble() * w, cy = r.nextDouble() * h, rx = 1 + r.nextDouble() * w / 2, ry = 1 + r.nextDouble() * h / 2;
-				for (int y = 0; y < h; y++)
-					for (int x = 0; x < w; x++) {
-						final double dx = (x - cx) / rx, dy = (y - cy) / ry;
-						if (dx * dx + dy * dy <= 1) f[y * w + x] = true;
-					}
-			}
-			final int[] half = Distance2D.halfWidths(sx, sy, radius * radius);
-			final RowRuns e = of(f, w, h).erode(half), expected = of(f, w, h).complement().dilate(half).complement();
-			final boolean[] want = new boolean[f.length];
-			for (int y = 0; y < h; y++)
-				for (int x = 0; x < w; x++)
-					want[y * w + x] = expected.contains(x, y);
-			assertRegion(want, e, "trial " + trial + " radius " + radius);
+			addEllipses(r, f, w, h, 1 + r.nextInt(2));
+			assertErosion(f, w, h, Distance2D.halfWidths(sx, sy, radius * radius), "trial " + trial + " radius " + radius);
 		}
+	}
+
+	/** The erosion by the disk of {@code half} against the complement of the complement's dilation. */
+	private static void assertErosion(final boolean[] f, final int w, final int h, final int[] half, final String what) {
+		final RowRuns e = of(f, w, h).erode(half), expected = of(f, w, h).complement().dilate(half).complement();
+		final boolean[] want = new boolean[f.length];
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++)
+				want[y * w + x] = expected.contains(x, y);
+		assertRegion(want, e, what);
 	}
 
 	@Test
