@@ -55,9 +55,14 @@ final class SeriesGeometry {
 		for (final SliceHeader s : work)
 			if (s.position == null) missingPositions = true;
 		if (missingPositions) warnings.add("ImagePositionPatient missing: slices ordered by InstanceNumber and spaced by SliceThickness");
-		final Comparator<SliceHeader> order = missingPositions
-			? Comparator.comparingInt((SliceHeader s) -> s.instanceNumber).thenComparingInt(s -> s.frame)
-			: Comparator.comparingDouble((SliceHeader s) -> dot(s.position, normal)).thenComparingInt(s -> s.instanceNumber).thenComparingInt(s -> s.frame);
+		// written out rather than built with Comparator.comparing...(): the JDK's own lambdas behind those are generated
+		// as classes at run time in every process, where this one comes from the class-data archive
+		final boolean byPosition = !missingPositions;
+		final Comparator<SliceHeader> order = (a, b) -> {
+			int c = byPosition ? Double.compare(dot(a.position, normal), dot(b.position, normal)) : 0;
+			if (c == 0) c = Integer.compare(a.instanceNumber, b.instanceNumber);
+			return c != 0 ? c : Integer.compare(a.frame, b.frame);
+		};
 		work.sort(order);
 		// duplicates: same position along the normal
 		final List<SliceHeader> kept = new ArrayList<>();
