@@ -72,8 +72,7 @@ public final class HounsfieldConverter {
 	static boolean convertUnsignedBits(final short[] px, final int bits, final boolean unsigned, final double slope, final double intercept,
 		final int[] padding, final HuOptions options)
 	{
-		if (!unsigned || bits >= 16 || slope != 1 || intercept != Math.rint(intercept) || Math.abs(intercept) > 65536
-			|| padding != null && !options.tutorialPadding()) return false;
+		if (!unsigned || bits >= 16 || !integral(slope, intercept) || padding != null && !options.tutorialPadding()) return false;
 		final int mask = (1 << bits) - 1, icpt = (int) intercept;
 		if (icpt >= Short.MIN_VALUE && mask + icpt <= Short.MAX_VALUE) {
 			for (int i = 0; i < px.length; i++)
@@ -101,7 +100,7 @@ public final class HounsfieldConverter {
 	{
 		final short air = options.paddingHu();
 		final boolean tutorial = options.tutorialPadding();
-		final boolean integral = slope == 1 && intercept == Math.rint(intercept) && Math.abs(intercept) <= 65536;
+		final boolean integral = integral(slope, intercept);
 		final int icpt = (int) intercept;
 		if (integral && (padding == null || tutorial)) {
 			// The common case (slope 1, integer intercept): tight loops the JIT can vectorize.
@@ -136,6 +135,11 @@ public final class HounsfieldConverter {
 			final long hu = integral ? (long) v + icpt : Math.round(slope * v + intercept);
 			px[i] = (short) (hu < Short.MIN_VALUE ? Short.MIN_VALUE : hu > Short.MAX_VALUE ? Short.MAX_VALUE : hu);
 		}
+	}
+
+	/** @return whether the rescale is slope 1 with a whole intercept small enough for int arithmetic */
+	private static boolean integral(final double slope, final double intercept) {
+		return slope == 1 && intercept == Math.rint(intercept) && Math.abs(intercept) <= 65536;
 	}
 
 	private static short clamp(final int v) {
