@@ -106,6 +106,28 @@ class CliTest {
 	}
 
 	@Test
+	void picocliSkipsOnlyConvertersNoOptionUses() {
+		final String saved = System.clearProperty(Main.CONVERTER_EXCLUDES);
+		try {
+			assertEquals(0, run("--version").code);
+			final String excludes = System.getProperty(Main.CONVERTER_EXCLUDES);
+			// picocli matches each class name against each comma-separated expression
+			for (final String skipped : new String[] { "java.time.MonthDay", "java.time.Duration", "java.sql.Timestamp" })
+				assertTrue(skipped.matches(excludes), skipped);
+			for (final String kept : new String[] { "java.nio.file.Path", "java.nio.file.Paths" })
+				assertFalse(kept.matches(excludes), kept);
+			// a value the user gave is left alone
+			System.setProperty(Main.CONVERTER_EXCLUDES, "java\\.sql\\..*");
+			assertEquals(0, run("--version").code);
+			assertEquals("java\\.sql\\..*", System.getProperty(Main.CONVERTER_EXCLUDES));
+		}
+		finally {
+			if (saved == null) System.clearProperty(Main.CONVERTER_EXCLUDES);
+			else System.setProperty(Main.CONVERTER_EXCLUDES, saved);
+		}
+	}
+
+	@Test
 	void infoListsTheSeriesAsTextAndJson() {
 		final Run json = run("info", phantom.resolve("dicom").toString(), "--json");
 		assertEquals(0, json.code, json.err);
