@@ -113,34 +113,27 @@ final class Separation {
 	}
 
 	/**
-	 * Breadth-first growth of the seeds (the components with a non-zero seedLabel) through the mask, which takes their
-	 * labels; neighbours in the order +x, -x, +y, -y, +z, -z, seeds queued in raster order. Voxels never reached keep
+	 * Grows the seeds (the components with a non-zero seedLabel) through the mask, which takes their labels: every mask
+	 * voxel a seed reaches (6 neighbours) gets the label of a seed nearest to it along the mask. Voxels never reached keep
 	 * their value (1). The mask has an empty margin in x and y, so in-plane neighbours need no checks.
 	 * <p>
-	 * The mask (0/1 on entry) records what is reached itself: a reached voxel holds its label + 2 until the end, so 1
-	 * still means a mask voxel not reached. Only seed voxels with such a neighbour are queued: the others would find
-	 * nothing to grow into when their turn came, so leaving them out changes no label, and the queue keeps the order
-	 * of the rest.
+	 * Breadth first, one distance at a time, the planes in parallel: each plane takes its unreached voxels next to the
+	 * last front in its own plane, then in the plane below, then above, the first to reach a voxel giving its label. So a
+	 * voxel as near to both seeds (the few on the lungs' junction) gets a label that depends on the mask only, not on the
+	 * threads. A reached voxel holds its label + 2 until the end, so 1 still means a mask voxel not reached; the fronts
+	 * are written by their own plane only and read by the neighbouring planes in the next step.
 	 */
 	static void growBack(final byte[][] mask, final ConnectedComponents.Result seeds, final byte[] seedLabel, final int w, final int h) {
-		growBack(mask, seeds, seedLabel, w, h, 1 << 16);
-	}
-
-	/**
-	 * As above with the queue's first capacity (a power of two; tests use small ones to make it wrap and grow). The
-	 * queue is a ring holding the front only, not every voxel ever queued: a few MB for a chest CT instead of two
-	 * arrays as long as the lungs have voxels, grown (in order) only when the front outgrows it.
-	 */
-	static void growBack(final byte[][] mask, final ConnectedComponents.Result seeds, final byte[] seedLabel, final int w, final int h, final int capacity) {
-		if (Integer.bitCount(capacity) != 1 || capacity < 8) throw new IllegalArgumentException("queue capacity must be a power of two >= 8, got " + capacity);
 		final int d = mask.length;
-		// planes in parallel: the seeds take their labels, then each plane lists its seed voxels with an unreached
-		// neighbour in raster order; queued plane after plane, that is the order of one raster pass
+		// the seeds take their labels, then each plane lists its seed voxels with an unreached neighbour (the others have
+		// nothing to grow into)
 		Parallel.forEach(d, z -> seeds.forEachRunInPlane(z, (zz, y, x0, x1, label) -> {
 			if (seedLabel[label] != 0) java.util.Arrays.fill(mask[z], y * w + x0, y * w + x1, (byte) (seedLabel[label] + 2));
 		}));
-		final int[][] front = new int[d][];
-		final int[] frontSize = new int[d];
+		int[][] front = new int[d][], next = new int[d][];
+		int[] frontSize = new int[d], nextSize = new int[d];
+		final int[][] frontRef = front;
+		final int[] frontSizeRef = frontSize;
 		Parallel.forEach(d, z -> {
 			final byte[] m = mask[z], below = z > 0 ? mask[z - 1] : null, above = z + 1 < d ? mask[z + 1] : null;
 			final int[][] list = { new int[256] };
@@ -164,67 +157,77 @@ final class Separation {
 					i++;
 				}
 			});
-			front[z] = list[0];
-			frontSize[z] = size[0];
+			frontRef[z] = list[0];
+			frontSizeRef[z] = size[0];
 		});
-		// the queue holds plane and index separately (no division per voxel), in a ring: entry k at k & (length - 1)
-		final Ring q = new Ring(capacity);
-		for (int z = 0; z < d; z++) {
-			q.room(frontSize[z]);
-			for (int k = 0; k < frontSize[z]; k++) {
-				q.z[q.tail & q.mask] = z;
-				q.i[q.tail++ & q.mask] = front[z][k];
-			}
-			front[z] = null;
-		}
-		int[] qz = q.z, qi = q.i;
-		int head = q.head, tail = q.tail, qm = q.mask;
-		while (head != tail) {
-			final int z = qz[head & qm], i = qi[head & qm];
-			head++;
-			if (tail - head + 6 > qm + 1) {
-				q.head = head;
-				q.tail = tail;
-				q.room(6);
-				qz = q.z;
-				qi = q.i;
-				head = q.head;
-				tail = q.tail;
-				qm = q.mask;
-			}
-			final byte[] m = mask[z];
-			final byte l = m[i];
-			// +x, -x, +y, -y, +z, -z
-			if (m[i + 1] == 1) {
-				m[i + 1] = l;
-				qz[tail & qm] = z;
-				qi[tail++ & qm] = i + 1;
-			}
-			if (m[i - 1] == 1) {
-				m[i - 1] = l;
-				qz[tail & qm] = z;
-				qi[tail++ & qm] = i - 1;
-			}
-			if (m[i + w] == 1) {
-				m[i + w] = l;
-				qz[tail & qm] = z;
-				qi[tail++ & qm] = i + w;
-			}
-			if (m[i - w] == 1) {
-				m[i - w] = l;
-				qz[tail & qm] = z;
-				qi[tail++ & qm] = i - w;
-			}
-			if (z + 1 < d && mask[z + 1][i] == 1) {
-				mask[z + 1][i] = l;
-				qz[tail & qm] = z + 1;
-				qi[tail++ & qm] = i;
-			}
-			if (z > 0 && mask[z - 1][i] == 1) {
-				mask[z - 1][i] = l;
-				qz[tail & qm] = z - 1;
-				qi[tail++ & qm] = i;
-			}
+		// planes that hold a front, and those next to one, take part in a step
+		final boolean[] active = new boolean[d];
+		for (;;) {
+			int count = 0;
+			java.util.Arrays.fill(active, false);
+			for (int z = 0; z < d; z++)
+				if (frontSize[z] > 0) {
+					count++;
+					active[z] = true;
+					if (z > 0) active[z - 1] = true;
+					if (z + 1 < d) active[z + 1] = true;
+				}
+			if (count == 0) break;
+			final int[][] f = front, nx = next;
+			final int[] fs = frontSize, ns = nextSize;
+			Parallel.forEach(d, z -> {
+				if (!active[z]) {
+					ns[z] = 0;
+					return;
+				}
+				final byte[] m = mask[z];
+				int[] out = nx[z] == null ? new int[Math.max(64, fs[z])] : nx[z];
+				int n = 0;
+				// in the plane: +x, -x, +y, -y of each front voxel, in the front's order
+				final int[] own = f[z];
+				for (int k = 0, e = fs[z]; k < e; k++) {
+					final int i = own[k];
+					final byte l = m[i];
+					if (out.length < n + 4) out = java.util.Arrays.copyOf(out, 2 * out.length + 4);
+					if (m[i + 1] == 1) {
+						m[i + 1] = l;
+						out[n++] = i + 1;
+					}
+					if (m[i - 1] == 1) {
+						m[i - 1] = l;
+						out[n++] = i - 1;
+					}
+					if (m[i + w] == 1) {
+						m[i + w] = l;
+						out[n++] = i + w;
+					}
+					if (m[i - w] == 1) {
+						m[i - w] = l;
+						out[n++] = i - w;
+					}
+				}
+				// from the planes below and above: the voxel at the same place (their fronts' labels are final)
+				for (int side = -1; side <= 1; side += 2) {
+					final int o = z + side;
+					if (o < 0 || o >= d || fs[o] == 0) continue;
+					final int[] other = f[o];
+					final byte[] om = mask[o];
+					for (int k = 0, e = fs[o]; k < e; k++) {
+						final int i = other[k];
+						if (m[i] == 1) {
+							m[i] = om[i];
+							if (n == out.length) out = java.util.Arrays.copyOf(out, 2 * out.length);
+							out[n++] = i;
+						}
+					}
+				}
+				nx[z] = out;
+				ns[z] = n;
+			});
+			front = nx;
+			frontSize = ns;
+			next = f;
+			nextSize = fs;
 		}
 		// reached labels back to 1 and 2
 		Parallel.forEach(d, z -> {
@@ -232,36 +235,6 @@ final class Separation {
 			for (int i = 0; i < m.length; i++)
 				if (m[i] > 2) m[i] -= 2;
 		});
-	}
-
-	/** A first-in first-out ring of (plane, index) pairs; head and tail count entries ever taken and added. */
-	private static final class Ring {
-		int[] z, i;
-		int mask, head, tail;
-
-		Ring(final int capacity) {
-			z = new int[capacity];
-			i = new int[capacity];
-			mask = capacity - 1;
-		}
-
-		/** Makes room for n more entries, doubling (and unwrapping the entries in order) when needed. */
-		void room(final int n) {
-			final int size = tail - head;
-			if (size + n <= mask + 1) return;
-			int cap = mask + 1;
-			while (size + n > cap) cap *= 2;
-			final int[] nz = new int[cap], ni = new int[cap];
-			for (int k = 0; k < size; k++) {
-				nz[k] = z[(head + k) & mask];
-				ni[k] = i[(head + k) & mask];
-			}
-			z = nz;
-			i = ni;
-			mask = cap - 1;
-			head = 0;
-			tail = size;
-		}
 	}
 
 	private static void splitAtCentre(final byte[][] labels, final int nx, final int ny, final Geometry g) {
