@@ -1,7 +1,7 @@
 package org.lungprep.cli;
 
 import java.nio.file.Path;
-import java.util.Locale;
+import org.lungprep.core.Decimals;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -66,15 +66,20 @@ final class PreprocessCommand implements Callable<Integer> {
 		final Map<String, Object> lungs = (Map<String, Object>) report.get("lungs");
 		final Map<String, Double> seconds = (Map<String, Double>) report.get("seconds");
 		final StringBuilder sb = new StringBuilder();
-		sb.append(String.format(Locale.ROOT, "series    %s (%s slices)%n", report.get("series_uid"), report.get("slices")));
-		sb.append(String.format(Locale.ROOT, "hu        shape (z,y,x) %s, spacing (z,y,x) %s mm%n", Texts.zyx(report.get("hu_shape_zyx")), Texts.zyx(report.get("input_spacing_zyx"))));
-		sb.append(String.format(Locale.ROOT, "resampled shape (z,y,x) %s, spacing (z,y,x) %s mm%n", Texts.zyx(report.get("resampled_shape_zyx")), Texts.zyx(report.get("resampled_spacing_zyx"))));
-		sb.append(String.format(Locale.ROOT, "lungs     %.0f mL", num(lungs.get("total_ml"))));
-		if (lungs.get("right_ml") != null) sb.append(String.format(Locale.ROOT, " (right %.0f, left %.0f)", num(lungs.get("right_ml")), num(lungs.get("left_ml"))));
-		sb.append(System.lineSeparator());
+		// (no String.format: see Decimals)
+		final String nl = System.lineSeparator();
+		sb.append("series    ").append(report.get("series_uid")).append(" (").append(report.get("slices")).append(" slices)").append(nl);
+		sb.append("hu        shape (z,y,x) ").append(Texts.zyx(report.get("hu_shape_zyx"))).append(", spacing (z,y,x) ").append(Texts.zyx(report.get("input_spacing_zyx")))
+			.append(" mm").append(nl);
+		sb.append("resampled shape (z,y,x) ").append(Texts.zyx(report.get("resampled_shape_zyx"))).append(", spacing (z,y,x) ")
+			.append(Texts.zyx(report.get("resampled_spacing_zyx"))).append(" mm").append(nl);
+		sb.append("lungs     ").append(Decimals.fixed(num(lungs.get("total_ml")), 0)).append(" mL");
+		if (lungs.get("right_ml") != null)
+			sb.append(" (right ").append(Decimals.fixed(num(lungs.get("right_ml")), 0)).append(", left ").append(Decimals.fixed(num(lungs.get("left_ml")), 0)).append(')');
+		sb.append(nl);
 		for (final Object w : (Iterable<Object>) report.get("warnings"))
 			sb.append("warning   ").append(w).append(System.lineSeparator());
-		sb.append(String.format(Locale.ROOT, "seconds   %s%n", seconds));
+		sb.append("seconds   ").append(seconds).append(nl);
 		sb.append("outputs   ").append(out.toAbsolutePath());
 		return sb.toString();
 	}

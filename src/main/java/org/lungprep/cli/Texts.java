@@ -1,6 +1,6 @@
 package org.lungprep.cli;
 
-import java.util.Locale;
+import org.lungprep.core.Decimals;
 
 /** Formatting shared by the commands. */
 final class Texts {
@@ -15,7 +15,7 @@ final class Texts {
 		}
 		if (o instanceof double[]) {
 			final double[] v = (double[]) o;
-			return String.format(Locale.ROOT, "(%.6g, %.6g, %.6g)", v[0], v[1], v[2]);
+			return "(" + Decimals.general(v[0], 6) + ", " + Decimals.general(v[1], 6) + ", " + Decimals.general(v[2], 6) + ")";
 		}
 		return String.valueOf(o);
 	}

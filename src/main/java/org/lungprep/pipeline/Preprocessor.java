@@ -16,6 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.lungprep.core.Decimals;
 import org.lungprep.core.Planar;
 import org.lungprep.core.ProgressListener;
 import org.lungprep.core.RgbPixels;
@@ -52,14 +53,15 @@ public final class Preprocessor {
 	/** What one run produced. */
 	public static final class Result {
 		private final Map<String, Object> report;
-		private final Map<String, String> row;
+		private final java.util.function.Supplier<Map<String, String>> rowSource;
+		private Map<String, String> row;
 		private final CohortMean scaled;
 		/** Whether the CT was loaded and resampled slice by slice (for tests). */
 		final boolean streamed;
 
-		Result(final Map<String, Object> report, final Map<String, String> row, final CohortMean scaled, final boolean streamed) {
+		Result(final Map<String, Object> report, final java.util.function.Supplier<Map<String, String>> row, final CohortMean scaled, final boolean streamed) {
 			this.report = report;
-			this.row = row;
+			this.rowSource = row;
 			this.scaled = scaled;
 			this.streamed = streamed;
 		}
@@ -67,8 +69,11 @@ public final class Preprocessor {
 		/** @return the content of report.json */
 		public Map<String, Object> report() { return report; }
 
-		/** @return the batch manifest fields of this scan */
-		public Map<String, String> row() { return row; }
+		/** @return the batch manifest fields of this scan (made when first asked for: a single run never needs them) */
+		public synchronized Map<String, String> row() {
+			if (row == null) row = rowSource.get();
+			return row;
+		}
 
 		/** @return sum and count of the clipped, scaled values before zero-centring (for a cohort mean) */
 		public CohortMean scaled() { return scaled; }
@@ -200,7 +205,9 @@ public final class Preprocessor {
 		final Map<String, Object> report = report(input, huHeader, huShape, resampled, seg, scaled, normalizedMean[0], new LinkedHashMap<>(seconds));
 		AtomicFiles.writeString(dir.resolve("report.json"), Json.write(report) + "\n");
 		progress.progress("done", 1);
-		return new Result(report, row(report, seg, scaled, seconds), scaled, loaded.streamed);
+		// the row keeps numbers only, not the segmentation's voxels
+		final LungQcNumbers lungs = new LungQcNumbers(seg);
+		return new Result(report, () -> row(report, lungs, scaled, seconds), scaled, loaded.streamed);
 	}
 
 	/** What loading left for the rest of the run: the HU volume's header (no voxels), its shape and the resampled volume. */
@@ -383,9 +390,20 @@ public final class Preprocessor {
 		return names;
 	}
 
-	private static Map<String, String> row(final Map<String, Object> report, final LungSegmentation seg, final CohortMean scaled,
-		final Map<String, Double> seconds)
-	{
+	/** The lung volumes a manifest row shows. */
+	private static final class LungQcNumbers {
+		final boolean labelled;
+		final double total, right, left;
+
+		LungQcNumbers(final LungSegmentation seg) {
+			labelled = seg.qc().labelled();
+			total = seg.qc().totalMl();
+			right = seg.qc().rightMl();
+			left = seg.qc().leftMl();
+		}
+	}
+
+	private static Map<String, String> row(final Map<String, Object> report, final LungQcNumbers lungs, final CohortMean scaled, final Map<String, Double> seconds) {
 		final Map<String, String> row = new LinkedHashMap<>();
 		row.put("input", String.valueOf(report.get("input")));
 		row.put("series_uid", String.valueOf(report.get("series_uid")));
@@ -394,16 +412,16 @@ public final class Preprocessor {
 		row.put("input_spacing_zyx", zyx((double[]) report.get("input_spacing_zyx")));
 		row.put("resampled_shape_zyx", zyx((long[]) report.get("resampled_shape_zyx")));
 		row.put("resampled_spacing_zyx", zyx((double[]) report.get("resampled_spacing_zyx")));
-		row.put("lung_ml", String.format(java.util.Locale.ROOT, "%.1f", seg.qc().totalMl()));
+		row.put("lung_ml", Decimals.fixed(lungs.total, 1));
 		// empty when the method does not tell the lungs apart (tutorial)
-		row.put("right_ml", seg.qc().labelled() ? String.format(java.util.Locale.ROOT, "%.1f", seg.qc().rightMl()) : "");
-		row.put("left_ml", seg.qc().labelled() ? String.format(java.util.Locale.ROOT, "%.1f", seg.qc().leftMl()) : "");
+		row.put("right_ml", lungs.labelled ? Decimals.fixed(lungs.right, 1) : "");
+		row.put("left_ml", lungs.labelled ? Decimals.fixed(lungs.left, 1) : "");
 		@SuppressWarnings("unchecked")
 		final List<String> warnings = (List<String>) report.get("warnings");
 		row.put("warnings", String.join("; ", warnings));
 		row.put("scaled_sum", Double.toString(scaled.sum()));
 		row.put("scaled_voxels", Long.toString(scaled.voxels()));
-		row.put("seconds", String.format(java.util.Locale.ROOT, "%.2f", seconds.get("total")));
+		row.put("seconds", Decimals.fixed(seconds.get("total"), 2));
 		return row;
 	}
 
@@ -412,7 +430,7 @@ public final class Preprocessor {
 	}
 
 	private static String zyx(final double[] v) {
-		return String.format(java.util.Locale.ROOT, "%.6gx%.6gx%.6g", v[0], v[1], v[2]);
+		return Decimals.general(v[0], 6) + "x" + Decimals.general(v[1], 6) + "x" + Decimals.general(v[2], 6);
 	}
 
 }

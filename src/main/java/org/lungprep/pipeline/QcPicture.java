@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import net.imglib2.img.planar.PlanarImg;
@@ -13,6 +12,7 @@ import net.imglib2.type.numeric.integer.ShortType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 import org.lungprep.core.ByteScan;
+import org.lungprep.core.Decimals;
 import org.lungprep.core.Geometry;
 import org.lungprep.core.Parallel;
 import org.lungprep.core.Planar;
@@ -124,7 +124,7 @@ public final class QcPicture {
 		final int y = y0 + PANEL - MARGIN - 4, xe = x0 + PANEL - MARGIN;
 		for (int t = 0; t < 3; t++)
 			for (int x = xe - len; x < xe; x++) px[(y + t) * 2 * PANEL + x] = 0xFFFFFF;
-		final String label = String.format(Locale.ROOT, "%d MM", (int) mm);
+		final String label = (int) mm + " MM";
 		Font.draw(px, 2 * PANEL, xe - Font.width(label), y - 18, label, 0xFFFFFF);
 	}
 
@@ -296,8 +296,8 @@ public final class QcPicture {
 						if (edge) px[(y0 + y) * stride + x0 + x] = LABEL_COLOURS[(l - 1) % LABEL_COLOURS.length];
 					}
 			final double mmFixed = geo.toPhysical(new double[] { f == 0 ? centre[0] : 0, f == 1 ? centre[1] : 0, f == 2 ? centre[2] : 0 })[f];
-			Font.draw(px, stride, x0 + MARGIN, y0 + MARGIN, String.format(Locale.ROOT, "%s %s=%d", name, "XYZ".charAt(f), centre[f]), TEXT);
-			Font.draw(px, stride, x0 + MARGIN, y0 + MARGIN + 18, String.format(Locale.ROOT, "(%.1f MM)", mmFixed), TEXT);
+			Font.draw(px, stride, x0 + MARGIN, y0 + MARGIN, name + " " + "XYZ".charAt(f) + "=" + centre[f], TEXT);
+			Font.draw(px, stride, x0 + MARGIN, y0 + MARGIN + 18, "(" + Decimals.fixed(mmFixed, 1) + " MM)", TEXT);
 			// edge letters: the LPS direction the picture runs to at each edge
 			final double[] right = scaled(ah, flipH ? -1 : 1), down = scaled(av, flipV ? -1 : 1);
 			Font.draw(px, stride, x0 + PANEL - MARGIN - 10, y0 + PANEL / 2 - 7, letter(right), TEXT);

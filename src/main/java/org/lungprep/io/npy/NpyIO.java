@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -143,7 +142,7 @@ public final class NpyIO {
 	}
 
 	static byte[] header(final String descr, final long nz, final long ny, final long nx) {
-		String dict = String.format(Locale.ROOT, "{'descr': '%s', 'fortran_order': False, 'shape': (%d, %d, %d), }", descr, nz, ny, nx);
+		String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" + nz + ", " + ny + ", " + nx + "), }";
 		// magic(6) + version(2) + header length(2) + dict + padding + '\n' is a multiple of 64
 		final int total = 10 + dict.length() + 1;
 		final int pad = (64 - total % 64) % 64;
