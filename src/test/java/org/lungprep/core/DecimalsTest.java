@@ -16,26 +16,24 @@ class DecimalsTest {
 
 	@Test
 	void fixedWritesWhatFormatWrites() {
-		final Random rnd = new Random(3);
-		for (int decimals = 0; decimals <= 4; decimals++) {
-			for (final double v : SPECIAL)
-				assertEquals(String.format(Locale.ROOT, "%." + decimals + "f", v), Decimals.fixed(v, decimals), v + " to " + decimals);
-			for (int k = 0; k < 20000; k++) {
-				final double v = value(rnd);
-				assertEquals(String.format(Locale.ROOT, "%." + decimals + "f", v), Decimals.fixed(v, decimals), v + " to " + decimals);
-			}
-		}
+		assertSameAsFormat('f', 0, 4, Decimals::fixed, 3);
 	}
 
 	@Test
 	void generalWritesWhatFormatWrites() {
-		final Random rnd = new Random(4);
-		for (int precision = 1; precision <= 8; precision++) {
-			for (final double v : SPECIAL)
-				assertEquals(String.format(Locale.ROOT, "%." + precision + "g", v), Decimals.general(v, precision), v + " to " + precision);
-			for (int k = 0; k < 20000; k++) {
-				final double v = value(rnd);
-				assertEquals(String.format(Locale.ROOT, "%." + precision + "g", v), Decimals.general(v, precision), v + " to " + precision);
+		assertSameAsFormat('g', 1, 8, Decimals::general, 4);
+	}
+
+	/** For each number of digits in [from, to]: the special values and 20 000 random ones, as %.<digits><conversion> writes them. */
+	private static void assertSameAsFormat(final char conversion, final int from, final int to, final java.util.function.BiFunction<Double, Integer, String> ours,
+		final long seed)
+	{
+		final Random rnd = new Random(seed);
+		for (int digits = from; digits <= to; digits++) {
+			final String format = "%." + digits + conversion;
+			for (int k = -SPECIAL.length; k < 20000; k++) {
+				final double v = k < 0 ? SPECIAL[k + SPECIAL.length] : value(rnd);
+				assertEquals(String.format(Locale.ROOT, format, v), ours.apply(v, digits), v + " as " + format);
 			}
 		}
 	}
