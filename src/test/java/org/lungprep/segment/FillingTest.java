@@ -41,6 +41,43 @@ class FillingTest {
 		assertTrue(grew > 100, "slices changed: " + grew);
 	}
 
+	/**
+	 * Rings with small and large holes, cups whose gap the closing bridges or not, with speckle holes: shapes where
+	 * filling the lung's holes before the closing could differ from the definition (close the lung as it is, then fill).
+	 */
+	@Test
+	void fillAndCloseMatchesPixelDefinitionOnRingsAndCups() {
+		final Random r = new Random(29);
+		int bridged = 0;
+		for (int trial = 0; trial < 150; trial++) {
+			final int nx = 40 + r.nextInt(40), ny = 40 + r.nextInt(40);
+			final double sx = 0.5 + r.nextDouble(), sy = 0.5 + r.nextDouble(), closing = 1 + r.nextDouble() * 8;
+			final double cx = nx / 2.0 + r.nextInt(5) - 2, cy = ny / 2.0 + r.nextInt(5) - 2;
+			final double outer = 8 + r.nextDouble() * (Math.min(nx, ny) / 2.0 - 10), inner = outer * (0.2 + 0.6 * r.nextDouble());
+			// a gap in the ring (a cup) in half of the trials, of up to 10 pixels
+			final double gap = r.nextBoolean() ? 0 : 1 + r.nextInt(10);
+			final byte[] p = new byte[nx * ny];
+			for (int y = 0; y < ny; y++)
+				for (int x = 0; x < nx; x++) {
+					final double d = Math.hypot(x - cx, y - cy);
+					if (d > outer || d < inner) continue;
+					if (gap > 0 && x > cx && Math.abs(y - cy) < gap / 2) continue;
+					if (r.nextDouble() < 0.05) continue;
+					p[y * nx + x] = 1;
+				}
+			final byte[][] labels = { p };
+			final byte[][] excluded = { null };
+			final byte[] expected = p.clone();
+			pixelFillAndClose(expected, null, nx, ny, sx, sy, closing, (byte) 1);
+			final byte[][] actual = copy(labels);
+			Filling.fillAndClose(actual, excluded, nx, ny, sx, sy, closing);
+			assertArrayEquals(expected, actual[0], "trial " + trial + " closing " + closing + " spacing " + sx + "," + sy + " ring " + outer + "/" + inner + " gap " + gap);
+			// the centre is filled where the ring is whole or the closing bridges its gap, open where the gap is too wide
+			if (expected[(int) cy * nx + (int) cx] != 0) bridged++;
+		}
+		assertTrue(bridged > 10 && bridged < 140, "centres filled: " + bridged);
+	}
+
 	@Test
 	void dilateMatchesPixelDefinition() {
 		final Random r = new Random(23);
