@@ -7,10 +7,10 @@ import java.util.List;
 import org.lungprep.core.ByteScan;
 import org.lungprep.core.Connectivity;
 import org.lungprep.core.Geometry;
+import org.lungprep.core.Parallel;
 import org.lungprep.core.ProgressListener;
 import org.lungprep.core.Volume;
 
-import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.numeric.RealType;
 
 /**
@@ -100,7 +100,8 @@ final class RobustSegmentation {
 			if (parts.size(l) * voxelMl >= 20) big.add(l);
 		big.sort((a, b) -> Long.compare(parts.size(b), parts.size(a)));
 		final List<Integer> two = chooseLungs(parts, big);
-		clear(mask);
+		// everything painted so far lies in the lungs' box
+		clear(mask, nx, box);
 		if (two.size() == 2) {
 			final int[] order = rightFirst(parts, two.get(0), two.get(1), g);
 			paintLabel(parts, mask, order[0], (byte) 1);
@@ -175,9 +176,13 @@ final class RobustSegmentation {
 		cc.paint(mask, k, value);
 	}
 
-	static void clear(final byte[][] mask) {
-		final List<byte[]> planes = Arrays.asList(mask);
-		Parallelization.getTaskExecutor().forEach(planes, p -> Arrays.fill(p, (byte) 0));
+	/** Zeroes the box ({xmin, ymin, zmin, xmax, ymax, zmax}, inclusive) of the mask. */
+	static void clear(final byte[][] mask, final int nx, final int[] box) {
+		Parallel.forEach(box[5] - box[2] + 1, k -> {
+			final byte[] p = mask[box[2] + k];
+			for (int y = box[1]; y <= box[4]; y++)
+				Arrays.fill(p, y * nx + box[0], y * nx + box[3] + 1, (byte) 0);
+		});
 	}
 
 	/** Airway lumen is darker than lung parenchyma (about -850 HU): inside the lungs the airway is followed through these. */

@@ -229,11 +229,13 @@ final class Separation {
 			next = f;
 			nextSize = fs;
 		}
-		// reached labels back to 1 and 2
+		// reached labels back to 1 and 2 (the empty stretches skipped eight bytes at a time)
 		Parallel.forEach(d, z -> {
 			final byte[] m = mask[z];
-			for (int i = 0; i < m.length; i++)
-				if (m[i] > 2) m[i] -= 2;
+			for (int i = ByteScan.firstSet(m, 0, m.length); i < m.length; i = ByteScan.firstSet(m, i, m.length)) {
+				for (; i < m.length && m[i] != 0; i++)
+					if (m[i] > 2) m[i] -= 2;
+			}
 		});
 	}
 
