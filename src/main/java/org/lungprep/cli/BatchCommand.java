@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code batch <cohort> <outdir>}: preprocess every patient of a cohort, in parallel, resumable, shardable. */
-@Command(name = "batch", mixinStandardHelpOptions = true,
+@Command(name = "batch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
 	description = { "Preprocess every patient of a cohort folder (one patient per sub-folder at any depth, or .mhd/.nii files).",
 		"Finished patients are skipped, failures are recorded in manifest.csv and make the exit code 1.",
 		"--shard k/n splits the cohort deterministically for array jobs; --merge joins their manifests." })

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code convert <input> <out>}: the HU volume in another format. */
-@Command(name = "convert", mixinStandardHelpOptions = true,
+@Command(name = "convert", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
 	description = { "Load a CT as Hounsfield units and write it: .npy (int16, numpy (z, y, x) order), .tif (ImageJ stack calibrated in mm",
 		"and HU), .nii/.nii.gz (NIfTI-1, RAS affine) or .mhd (MetaImage + .raw, LPS). The file appears complete or not at all." })
 final class ConvertCommand implements Callable<Integer> {

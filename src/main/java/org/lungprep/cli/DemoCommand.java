@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code demo}: the main job on a built-in synthetic chest CT, in seconds, with nothing but Java. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
 	description = { "Make a synthetic chest CT (written as a real DICOM series into a temporary folder), run preprocess on it,",
 		"and print the shapes, spacings, lung volume against the phantom's truth, seconds, and where qc.png is." })
 final class DemoCommand implements Callable<Integer> {

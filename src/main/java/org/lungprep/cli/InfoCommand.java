@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code info <path>}: what is in a DICOM folder or a volume file, without loading pixel data of DICOM series. */
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(name = "info", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
 	description = { "List every series found in a DICOM folder (slices, size, spacing, orientation, transfer syntaxes, warnings),",
 		"or describe a .mhd/.nii volume. Reads DICOM headers only." })
 final class InfoCommand implements Callable<Integer> {

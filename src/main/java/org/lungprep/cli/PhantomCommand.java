@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code phantom <outdir>}: a synthetic chest CT as a real DICOM series, with its known lung mask. */
-@Command(name = "phantom", mixinStandardHelpOptions = true,
+@Command(name = "phantom", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
 	description = { "Write a synthetic chest CT as a DICOM series (GE-style encoding: signed, intercept -1024, raw -2000 padding outside a circular",
 		"field of view; body, table, two lungs with vessels, a juxtapleural nodule, trachea and bronchi, spine) into OUTDIR/dicom,",
 		"with the true lung labels in OUTDIR/lungs_truth.npy (uint8, (z, y, x), 1 = right, 2 = left) and OUTDIR/phantom.json." })

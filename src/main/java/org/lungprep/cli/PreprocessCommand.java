@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code preprocess <input> <outdir>}: the whole job for one scan. */
-@Command(name = "preprocess", mixinStandardHelpOptions = true,
+@Command(name = "preprocess", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
 	description = { "Load a CT (DICOM folder or file, .mhd, .nii/.nii.gz), convert to HU, resample, segment the lungs, normalize,",
 		"and write hu.npy, resampled.npy (int16), lungs.npy (uint8), normalized.npy (float32), all in (z, y, x) order,",
 		"plus report.json and qc.png. The output folder appears complete or not at all." })

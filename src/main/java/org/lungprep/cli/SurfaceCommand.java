@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code surface <input> --threshold 400}: a marching-cubes surface as a mesh file and/or a picture. */
-@Command(name = "surface", mixinStandardHelpOptions = true,
+@Command(name = "surface", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
 	description = { "Extract the iso-surface of a CT at a HU threshold (400 = bone, -300 = body) with marching cubes,",
 		"in LPS millimetres; write it as .stl/.ply/.obj and/or render it to a PNG (no display needed)." })
 final class SurfaceCommand implements Callable<Integer> {

@@ -79,6 +79,12 @@ class CliTest {
 		final Run version = run("--version");
 		assertEquals(0, version.code);
 		assertTrue(version.out.startsWith("LungPrep "), version.out);
+		// every command prints it (a subcommand's -V printed an empty line before)
+		for (final String cmd : List.of("info", "convert", "preprocess", "batch", "surface", "phantom", "demo")) {
+			final Run v = run(cmd, "-V");
+			assertEquals(0, v.code, cmd);
+			assertEquals(version.out, v.out, cmd + " -V");
+		}
 		// no arguments: the usage with every command, on stdout, exit 0
 		final Run none = run();
 		assertEquals(0, none.code);
