@@ -49,6 +49,20 @@ public final class ByteScan {
 		return ((v - ONES) & ~v & HIGHS) != 0;
 	}
 
+	/** dst[i] = 1 where src[i] is non-zero, else 0, for i in [0, n): eight bytes at a time (each byte's bits ORed into its lowest). */
+	public static void ones(final byte[] src, final byte[] dst, final int n) {
+		int i = 0;
+		for (; i + 8 <= n; i += 8) {
+			long v = (long) LONGS.get(src, i);
+			v |= v >>> 4;
+			v |= v >>> 2;
+			v |= v >>> 1;
+			LONGS.set(dst, i, v & ONES);
+		}
+		for (; i < n; i++)
+			dst[i] = (byte) (src[i] != 0 ? 1 : 0);
+	}
+
 	/** @return the last index in [from, end) holding a non-zero byte, or from - 1 */
 	public static int lastSet(final byte[] p, final int from, final int end) {
 		int x = end - 1;

@@ -1,5 +1,6 @@
 package org.lungprep.segment;
 
+import org.lungprep.core.ByteScan;
 import org.lungprep.core.ComputedPlanes;
 import org.lungprep.core.Parallel;
 import org.lungprep.core.Planar;
@@ -46,8 +47,7 @@ public final class LungSegmentation {
 
 	private static void binarySlice(final PlanarImg<UnsignedByteType, ?> labels, final int z, final byte[] out) {
 		final byte[] a = Planar.plane(labels, z);
-		for (int i = 0; i < a.length; i++)
-			out[i] = (byte) (a[i] != 0 ? 1 : 0);
+		ByteScan.ones(a, out, a.length);
 	}
 
 	/** @return the QC measures */

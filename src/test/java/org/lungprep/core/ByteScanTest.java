@@ -52,4 +52,20 @@ class ByteScanTest {
 			assertEquals(any, ByteScan.anyOf8(p, from, value), "trial " + trial);
 		}
 	}
+
+	@Test
+	void onesMatchesAByteLoop() {
+		final Random r = new Random(8);
+		for (int trial = 0; trial < 500; trial++) {
+			final int n = r.nextInt(70);
+			// every byte value, and the labels 0, 1, 2 of a mask
+			final byte[] src = new byte[n + r.nextInt(3)], dst = new byte[src.length];
+			for (int i = 0; i < src.length; i++)
+				src[i] = (byte) (r.nextBoolean() ? r.nextInt(256) : r.nextInt(3));
+			java.util.Arrays.fill(dst, (byte) 7);
+			ByteScan.ones(src, dst, n);
+			for (int i = 0; i < src.length; i++)
+				assertEquals(i < n ? (src[i] != 0 ? 1 : 0) : 7, dst[i], "trial " + trial + " byte " + i + " of " + n + " (" + src[i] + ")");
+		}
+	}
 }
