@@ -127,6 +127,23 @@ final class AxisKernel {
 		return out;
 	}
 
+	/**
+	 * As {@link #apply} followed by {@link Planes#write} of every output position j into plane j of {@code dst} at
+	 * {@code offset}, without the block of doubles in between (the pass along z writes 25 M int16 values for a chest
+	 * CT): for the cubic kernel into int16 planes the interpolation rounds as it goes, with the same arithmetic and
+	 * rounding as {@link Planes.Shorts#write}; any other pair goes through {@link #apply}.
+	 */
+	void applyTo(final double[] in, final int blockWidth, final Scratch s, final Planes dst, final int offset) {
+		if (taps != 4 || !(dst instanceof Planes.Shorts)) {
+			final double[] o = apply(in, blockWidth, s);
+			for (int j = 0; j < m; j++)
+				dst.write(j, offset, blockWidth, o, j * blockWidth, 1);
+			return;
+		}
+		final double[] src = cubic ? prefilter(in, blockWidth, s) : gauss == null ? in : smooth(in, blockWidth, s.buffer(0, n * blockWidth));
+		interpolate4(src, ((Planes.Shorts) dst).p, offset, blockWidth);
+	}
+
 	/** The anti-aliasing Gaussian along the axis (edge samples repeated), into g. */
 	private double[] smooth(final double[] src, final int bw, final double[] g) {
 		for (int i = 0; i < n; i++)
@@ -193,6 +210,21 @@ final class AxisKernel {
 			final double w0 = w[base], w1 = w[base + 1], w2 = w[base + 2], w3 = w[base + 3];
 			for (int b = 0; b < bw; b++)
 				out[o + b] = w0 * src[i0 + b] + w1 * src[i1 + b] + w2 * src[i2 + b] + w3 * src[i3 + b];
+		}
+	}
+
+	/** {@link #interpolate4} straight into int16 planes, rounded and clamped as {@link Planes.Shorts#write} does. */
+	private void interpolate4(final double[] src, final short[][] planes, final int offset, final int bw) {
+		for (int j = 0; j < m; j++) {
+			final short[] a = planes[j];
+			final int base = 4 * j;
+			final int i0 = idx[base] * bw, i1 = idx[base + 1] * bw, i2 = idx[base + 2] * bw, i3 = idx[base + 3] * bw;
+			final double w0 = w[base], w1 = w[base + 1], w2 = w[base + 2], w3 = w[base + 3];
+			for (int b = 0; b < bw; b++) {
+				final double v = w0 * src[i0 + b] + w1 * src[i1 + b] + w2 * src[i2 + b] + w3 * src[i3 + b];
+				final int r = (int) (v + Double.longBitsToDouble(Planes.Shorts.HALF | Double.doubleToRawLongBits(v) & Planes.Shorts.SIGN));
+				a[offset + b] = (short) (r < -32768 ? -32768 : r > 32767 ? 32767 : r);
+			}
 		}
 	}
 

@@ -21,7 +21,7 @@ abstract class Planes {
 
 	static final class Shorts extends Planes {
 		/** The bits of 0.5, and the sign bit of a double. */
-		private static final long HALF = Double.doubleToRawLongBits(0.5), SIGN = Long.MIN_VALUE;
+		static final long HALF = Double.doubleToRawLongBits(0.5), SIGN = Long.MIN_VALUE;
 
 		final short[][] p;
 

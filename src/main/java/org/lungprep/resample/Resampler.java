@@ -229,9 +229,7 @@ public final class Resampler {
 				final double[] block = buffer(holder, src.nz * bw);
 				for (int i = 0; i < src.nz; i++)
 					src.read(i, p0, bw, block, i * bw, 1);
-				final double[] o = k.apply(block, bw, s);
-				for (int j = 0; j < dst.nz; j++)
-					dst.write(j, p0, bw, o, j * bw, 1);
+				k.applyTo(block, bw, s, dst, p0);
 			}
 		});
 	}

@@ -44,6 +44,39 @@ class AxisKernelTest {
 			assertTrue(seen[radius], "no case with smoothing radius " + radius + (radius == 3 ? "+" : ""));
 	}
 
+	/**
+	 * applyTo into int16 planes (the pass along z) against apply followed by Planes.Shorts.write: the same int16 values,
+	 * on values that round at .5 either way and overshoot the int16 range, for every kernel (the cubic one fused,
+	 * the others through apply), at an offset into the planes, leaving the rest of the planes alone.
+	 */
+	@Test
+	void applyToInt16PlanesEqualsApplyThenWrite() {
+		final Random r = new Random(31);
+		int fused = 0;
+		for (int trial = 0; trial < 60; trial++) {
+			final int n = 3 + r.nextInt(60), m = 2 + r.nextInt(90), bw = 1 + r.nextInt(40), offset = r.nextInt(5);
+			final Interpolation in = Interpolation.values()[r.nextInt(Interpolation.values().length)];
+			final AxisKernel k = AxisKernel.of(n, m, in, Grid.values()[r.nextInt(2)], r.nextBoolean());
+			if (k.taps == 4) fused++;
+			final double[] block = new double[n * bw];
+			for (int i = 0; i < block.length; i++)
+				block[i] = r.nextInt(5) == 0 ? (r.nextBoolean() ? 1 : -1) * (32000 + r.nextInt(3000)) : r.nextInt(8) == 0 ? r.nextInt(200) - 100 + 0.5 : r.nextInt(4000) - 2000 + r.nextDouble();
+			final short[][] expected = new short[m][offset + bw + 3], actual = new short[m][offset + bw + 3];
+			for (int j = 0; j < m; j++) {
+				java.util.Arrays.fill(expected[j], (short) 77);
+				java.util.Arrays.fill(actual[j], (short) 77);
+			}
+			final double[] o = k.apply(block.clone(), bw, new AxisKernel.Scratch());
+			final Planes.Shorts e = new Planes.Shorts(expected, offset + bw + 3, 1);
+			for (int j = 0; j < m; j++)
+				e.write(j, offset, bw, o, j * bw, 1);
+			k.applyTo(block.clone(), bw, new AxisKernel.Scratch(), new Planes.Shorts(actual, offset + bw + 3, 1), offset);
+			for (int j = 0; j < m; j++)
+				org.junit.jupiter.api.Assertions.assertArrayEquals(expected[j], actual[j], in + " n=" + n + " m=" + m + " bw=" + bw + " plane " + j);
+		}
+		assertTrue(fused > 10, "cubic kernels: " + fused);
+	}
+
 	private static double[] plain(final AxisKernel k, final double[] line) {
 		final int n = line.length;
 		double[] v = line;
