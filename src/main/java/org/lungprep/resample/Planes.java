@@ -84,10 +84,10 @@ abstract class Planes {
 			this.p = p;
 		}
 
+		/** Zeroed planes, allocated on all threads (see {@link org.lungprep.core.Planar#shorts}). */
 		static Floats allocate(final int nx, final int ny, final int nz) {
 			final float[][] p = new float[nz][];
-			for (int z = 0; z < nz; z++)
-				p[z] = new float[nx * ny];
+			org.lungprep.core.Parallel.forEach(nz, z -> p[z] = new float[nx * ny]);
 			return new Floats(p, nx, ny);
 		}
 
