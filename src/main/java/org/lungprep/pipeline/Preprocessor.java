@@ -127,9 +127,11 @@ public final class Preprocessor {
 		// outputs are written on a second thread while the main thread goes on (the segmentation has long
 		// single-threaded parts), one task per file; once the main thread is done it takes queued files too. Each volume
 		// is let go once its files are written.
+		final List<Thread> threads = new CopyOnWriteArrayList<>();
 		final ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
 			final Thread t = new Thread(r, "lungprep-writer");
 			t.setDaemon(true);
+			threads.add(t);
 			return t;
 		});
 		try {
@@ -140,6 +142,10 @@ public final class Preprocessor {
 			writer.shutdownNow();
 			try {
 				if (!writer.awaitTermination(1, TimeUnit.HOURS)) throw new IOException(dir + ": writing did not finish");
+				// the pool is terminated once its last task is done, while its thread is still on its way out: the
+				// run returns with no writer thread left
+				for (final Thread t : threads)
+					t.join();
 			}
 			catch (final InterruptedException e) {
 				Thread.currentThread().interrupt();
