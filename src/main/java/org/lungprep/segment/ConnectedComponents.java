@@ -1,5 +1,6 @@
 package org.lungprep.segment;
 
+import java.util.Arrays;
 
 import org.lungprep.core.Connectivity;
 import org.lungprep.core.Parallel;
@@ -27,31 +28,58 @@ public final class ConnectedComponents {
 		private final int[] runLabel;
 		private final int count;
 		private final long[] sizes;
-		private final int[][] boxes;
+		/** Per label l, {xmin, ymin, zmin, xmax, ymax, zmax} at 6 l. */
+		private final int[] boxes;
 
 		Result(final Runs runs, final int[] runLabel, final int count) {
 			this.runs = runs;
 			this.runLabel = runLabel;
 			this.count = count;
-			this.sizes = new long[count + 1];
-			this.boxes = new int[count + 1][];
-			for (int l = 1; l <= count; l++)
-				boxes[l] = new int[] { Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1, -1 };
-			for (int z = 0; z < runs.nz; z++)
-				for (int y = 0; y < runs.ny; y++) {
-					final int row = z * runs.ny + y;
-					for (int r = runs.rowStart[row]; r < runs.rowStart[row + 1]; r++) {
-						final int l = runLabel[r];
-						sizes[l] += runs.x1[r] - runs.x0[r];
-						final int[] b = boxes[l];
-						b[0] = Math.min(b[0], runs.x0[r]);
-						b[1] = Math.min(b[1], y);
-						b[2] = Math.min(b[2], z);
-						b[3] = Math.max(b[3], runs.x1[r] - 1);
-						b[4] = Math.max(b[4], y);
-						b[5] = Math.max(b[5], z);
+			// sizes and boxes (six ints per label) added up over the two halves of the planes at once, then joined
+			final int nz = runs.nz, parts = nz >= 4 && runs.count() >= 50_000 ? 2 : 1;
+			final long[][] partSizes = new long[parts][];
+			final int[][] partBoxes = new int[parts][];
+			Parallel.forEach(parts, p -> {
+				final long[] sz = new long[count + 1];
+				final int[] bx = emptyBoxes(count);
+				for (int z = p * nz / parts, z1 = (p + 1) * nz / parts; z < z1; z++)
+					for (int y = 0; y < runs.ny; y++) {
+						final int row = z * runs.ny + y;
+						for (int r = runs.rowStart[row]; r < runs.rowStart[row + 1]; r++) {
+							final int l = runLabel[r], o = 6 * l;
+							sz[l] += runs.x1[r] - runs.x0[r];
+							if (runs.x0[r] < bx[o]) bx[o] = runs.x0[r];
+							if (y < bx[o + 1]) bx[o + 1] = y;
+							if (z < bx[o + 2]) bx[o + 2] = z;
+							if (runs.x1[r] - 1 > bx[o + 3]) bx[o + 3] = runs.x1[r] - 1;
+							if (y > bx[o + 4]) bx[o + 4] = y;
+							if (z > bx[o + 5]) bx[o + 5] = z;
+						}
+					}
+				partSizes[p] = sz;
+				partBoxes[p] = bx;
+			});
+			sizes = partSizes[0];
+			boxes = partBoxes[0];
+			for (int p = 1; p < parts; p++)
+				for (int l = 1; l <= count; l++) {
+					sizes[l] += partSizes[p][l];
+					final int o = 6 * l;
+					for (int k = 0; k < 3; k++) {
+						boxes[o + k] = Math.min(boxes[o + k], partBoxes[p][o + k]);
+						boxes[o + 3 + k] = Math.max(boxes[o + 3 + k], partBoxes[p][o + 3 + k]);
 					}
 				}
+		}
+
+		private static int[] emptyBoxes(final int count) {
+			final int[] b = new int[6 * (count + 1)];
+			for (int l = 1; l <= count; l++) {
+				final int o = 6 * l;
+				b[o] = b[o + 1] = b[o + 2] = Integer.MAX_VALUE;
+				b[o + 3] = b[o + 4] = b[o + 5] = -1;
+			}
+			return b;
 		}
 
 		/** @return the number of components */
@@ -61,7 +89,7 @@ public final class ConnectedComponents {
 		public long size(final int l) { return sizes[l]; }
 
 		/** @return the bounding box of component l: {xmin, ymin, zmin, xmax, ymax, zmax}, inclusive */
-		public int[] boundingBox(final int l) { return boxes[l].clone(); }
+		public int[] boundingBox(final int l) { return Arrays.copyOfRange(boxes, 6 * l, 6 * l + 6); }
 
 		/** @return the label of the largest component (the lowest label among equal sizes), 0 when there is none */
 		public int largest() {
@@ -188,12 +216,14 @@ public final class ConnectedComponents {
 			unionRows(runs, parent, neighbours, cut, cut + 1, cut - 1, true);
 		}
 		else unionRows(runs, parent, neighbours, 0, nz, threeD ? 0 : Integer.MAX_VALUE, false);
-		// compact labels in raster order of first run (= first voxel)
+		// compact labels in raster order of first run (= first voxel). A root is the smallest index of its set and
+		// every parent index is at most its child's, so in index order each run's parent already points at its root.
 		final int[] label = new int[n];
 		final int[] rootLabel = new int[n];
 		int count = 0;
 		for (int i = 0; i < n; i++) {
-			final int r = find(parent, i);
+			final int r = parent[parent[i]];
+			parent[i] = r;
 			if (rootLabel[r] == 0) rootLabel[r] = ++count;
 			label[i] = rootLabel[r];
 		}

@@ -361,26 +361,39 @@ final class RobustSegmentation {
 		final int[] start = new int[count];
 		Arrays.fill(start, -1);
 		final boolean[] touched = new boolean[count];
-		for (int z = 0; z <= nz; z++) {
-			final byte[] m = z < nz ? mask[z] : null, a = z < nz ? airway[z] : null, below = z > 0 ? airway[z - 1] : null;
-			for (int c = 0; c < count; c++) {
-				final int i = columns[c];
-				final boolean in = m != null && m[i] != 0;
-				if (in && start[c] < 0) {
-					start[c] = z;
-					touched[c] = below != null && below[i] != 0;
-				}
-				else if (!in && start[c] >= 0) {
-					final int s0 = start[c];
-					start[c] = -1;
-					if (z - s0 <= maxRun && (touched[c] || a != null && a[i] != 0))
-						for (int k = s0; k < z; k++) {
-							mask[k][i] = 0;
-							if (airway[k] == null) airway[k] = new byte[n];
-							airway[k][i] = 1;
-						}
+		// the columns are independent: two halves at once; each reads and writes only its own columns, and an airway
+		// plane is made under a lock (a plane the other half makes meanwhile holds nothing in this half's columns)
+		final int columnCount = count, parts = count >= 1024 ? 2 : 1;
+		Parallel.forEach(parts, p -> {
+			final int c0 = p * columnCount / parts, c1 = (p + 1) * columnCount / parts;
+			for (int z = 0; z <= nz; z++) {
+				final byte[] m = z < nz ? mask[z] : null, a = z < nz ? airway[z] : null, below = z > 0 ? airway[z - 1] : null;
+				for (int c = c0; c < c1; c++) {
+					final int i = columns[c];
+					final boolean in = m != null && m[i] != 0;
+					if (in && start[c] < 0) {
+						start[c] = z;
+						touched[c] = below != null && below[i] != 0;
+					}
+					else if (!in && start[c] >= 0) {
+						final int s0 = start[c];
+						start[c] = -1;
+						if (z - s0 <= maxRun && (touched[c] || a != null && a[i] != 0))
+							for (int k = s0; k < z; k++) {
+								mask[k][i] = 0;
+								plane(airway, k, n)[i] = 1;
+							}
+					}
 				}
 			}
+		});
+	}
+
+	/** airway[k], made (zeroed) if there is none yet; safe from several threads. */
+	private static byte[] plane(final byte[][] airway, final int k, final int n) {
+		synchronized (airway) {
+			if (airway[k] == null) airway[k] = new byte[n];
+			return airway[k];
 		}
 	}
 

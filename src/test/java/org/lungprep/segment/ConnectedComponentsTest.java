@@ -84,6 +84,49 @@ class ConnectedComponentsTest {
 				}
 	}
 
+	/**
+	 * Sizes and boxes against the flood fill's labels, on volumes with enough runs (50 000 and more) that they are
+	 * added up over two halves of the planes at once, and on small ones.
+	 */
+	@Test
+	void sizesAndBoxesMatchTheFloodFill() {
+		final int[][] shapes = { { 120, 100, 24 }, { 90, 70, 40 }, { 12, 10, 5 } };
+		long seed = 100;
+		for (final int[] s : shapes)
+			for (final Connectivity c : new Connectivity[] { Connectivity.SIX, Connectivity.TWENTY_SIX }) {
+				final int nx = s[0], ny = s[1], nz = s[2];
+				final byte[][] p = random(nx, ny, nz, 0.45, seed++);
+				final int[][] labels = bruteForce(p, nx, ny, c);
+				final ConnectedComponents.Result r = ConnectedComponents.label(p, nx, ny, c);
+				int count = 0;
+				for (final int[] plane : labels)
+					for (final int l : plane)
+						count = Math.max(count, l);
+				assertEquals(count, r.count());
+				final long[] size = new long[count + 1];
+				final int[][] box = new int[count + 1][];
+				for (int z = 0; z < nz; z++)
+					for (int i = 0; i < nx * ny; i++) {
+						final int l = labels[z][i];
+						if (l == 0) continue;
+						size[l]++;
+						final int x = i % nx, y = i / nx;
+						if (box[l] == null) box[l] = new int[] { x, y, z, x, y, z };
+						final int[] b = box[l];
+						b[0] = Math.min(b[0], x);
+						b[1] = Math.min(b[1], y);
+						b[2] = Math.min(b[2], z);
+						b[3] = Math.max(b[3], x);
+						b[4] = Math.max(b[4], y);
+						b[5] = Math.max(b[5], z);
+					}
+				for (int l = 1; l <= count; l++) {
+					assertEquals(size[l], r.size(l), c + " " + nx + "x" + ny + "x" + nz + " size of " + l);
+					assertArrayEquals(box[l], r.boundingBox(l), c + " " + nx + "x" + ny + "x" + nz + " box of " + l);
+				}
+			}
+	}
+
 	@Test
 	void cornerAndEdgeTouchingCubes() {
 		final int n = 6;
