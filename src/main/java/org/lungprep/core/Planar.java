@@ -2,6 +2,7 @@ package org.lungprep.core;
 
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.img.basictypeaccess.array.IntArray;
@@ -9,6 +10,7 @@ import net.imglib2.img.basictypeaccess.array.ShortArray;
 import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.img.planar.PlanarImgs;
 import net.imglib2.loops.LoopBuilder;
+import net.imglib2.type.NativeType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.IntType;
 import net.imglib2.type.numeric.integer.ShortType;
@@ -35,28 +37,33 @@ public final class Planar {
 
 	/** @return a zeroed int16 planar image (x, y, z) */
 	public static PlanarImg<ShortType, ShortArray> shorts(final long... dims) {
-		if (!parallel(dims, 2)) return PlanarImgs.shorts(dims);
-		final int size = planeSize(dims);
-		final PlanarImg<ShortType, ShortArray> img = new PlanarImg<>(Planar.<ShortArray>planes(dims, z -> new ShortArray(size)), dims.clone(), new Fraction());
-		img.setLinkedType(new ShortType(img));
-		return img;
+		return zeroed(dims, 2, PlanarImgs::shorts, ShortArray::new, ShortType::new);
 	}
 
 	/** @return a zeroed uint8 planar image (x, y, z) */
 	public static PlanarImg<UnsignedByteType, ByteArray> unsignedBytes(final long... dims) {
-		if (!parallel(dims, 1)) return PlanarImgs.unsignedBytes(dims);
-		final int size = planeSize(dims);
-		final PlanarImg<UnsignedByteType, ByteArray> img = new PlanarImg<>(Planar.<ByteArray>planes(dims, z -> new ByteArray(size)), dims.clone(), new Fraction());
-		img.setLinkedType(new UnsignedByteType(img));
-		return img;
+		return zeroed(dims, 1, PlanarImgs::unsignedBytes, ByteArray::new, UnsignedByteType::new);
 	}
 
 	/** @return a zeroed float32 planar image (x, y, z) */
 	public static PlanarImg<FloatType, FloatArray> floats(final long... dims) {
-		if (!parallel(dims, 4)) return PlanarImgs.floats(dims);
+		return zeroed(dims, 4, PlanarImgs::floats, FloatArray::new, FloatType::new);
+	}
+
+	/**
+	 * ImgLib2's own image where it is small; else the planes made on all threads and the image built on them.
+	 *
+	 * @param plane a zeroed plane of the given number of voxels
+	 * @param linked the image's linked type
+	 */
+	private static <T extends NativeType<T>, A extends ArrayDataAccess<A>> PlanarImg<T, A> zeroed(final long[] dims, final int bytesPerVoxel,
+		final java.util.function.Function<long[], PlanarImg<T, A>> small, final java.util.function.IntFunction<A> plane,
+		final java.util.function.Function<PlanarImg<T, A>, T> linked)
+	{
+		if (!parallel(dims, bytesPerVoxel)) return small.apply(dims);
 		final int size = planeSize(dims);
-		final PlanarImg<FloatType, FloatArray> img = new PlanarImg<>(Planar.<FloatArray>planes(dims, z -> new FloatArray(size)), dims.clone(), new Fraction());
-		img.setLinkedType(new FloatType(img));
+		final PlanarImg<T, A> img = new PlanarImg<>(Planar.<A>planes(dims, z -> plane.apply(size)), dims.clone(), new Fraction());
+		img.setLinkedType(linked.apply(img));
 		return img;
 	}
 
